@@ -1,0 +1,74 @@
+"""wiretrace: turn a pile of scraped crisis reports into stories of dated, located, attributed claims.
+
+The public API::
+
+    import wiretrace
+    corpus = wiretrace.analyze(["reports/"], db="crisis.db")
+    for article in corpus.articles():
+        print(article.id, article.title)
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wiretrace.errors import WiretraceError
+from wiretrace.records import Article, Comment, Document, Segment, SegmentKind, Skipped
+
+if TYPE_CHECKING:
+    from wiretrace.corpus import Corpus
+    from wiretrace.ingest import IngestOptions
+    from wiretrace.pipeline import AnalyzeOptions
+
+# Heavier parts load on first use, so `import wiretrace` (and the CLI's --help) stays fast.
+_LAZY = {"Corpus": "wiretrace.corpus", "IngestOptions": "wiretrace.ingest", "AnalyzeOptions": "wiretrace.pipeline"}
+
+__version__ = "0.1.0"
+DEFAULT_DB = "wiretrace.db"
+
+__all__ = [
+    "AnalyzeOptions",
+    "Article",
+    "Comment",
+    "Corpus",
+    "DEFAULT_DB",
+    "Document",
+    "IngestOptions",
+    "Segment",
+    "SegmentKind",
+    "Skipped",
+    "WiretraceError",
+    "__version__",
+    "analyze",
+]
+
+
+def analyze(
+    paths: Sequence[str | Path] | str | Path,
+    db: str | Path = DEFAULT_DB,
+    *,
+    options: AnalyzeOptions | None = None,
+    on_source_done: Callable[[str], None] | None = None,
+) -> Corpus:
+    """Ingest, clean and store every report under ``paths`` into the database ``db``.
+
+    Bad inputs are recorded as skipped (``Corpus.skipped()``) and never stop the run; running again on
+    the same inputs adds nothing.
+    """
+    from wiretrace.corpus import Corpus
+    from wiretrace.pipeline import AnalyzeOptions, run_analysis
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    corpus = Corpus(db)
+    corpus.last_run = run_analysis(corpus.connection, paths, options or AnalyzeOptions(), on_source_done=on_source_done)
+    return corpus
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'wiretrace' has no attribute {name!r}")

@@ -1,0 +1,181 @@
+"""The ``wiretrace`` command: thin over the Python API; parses options, calls one function, prints.
+
+Errors wiretrace raises on purpose (``WiretraceError``) are caught once, in ``_ErrorEdge``, and printed as one
+line with exit code 1.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import wiretrace
+from wiretrace.corpus import Corpus
+from wiretrace.errors import WiretraceError
+from wiretrace.jsonable import to_jsonable
+from wiretrace.pipeline import count_sources
+from wiretrace.store import RunSummary
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class _ErrorEdge(TyperGroup):
+    """The one place where wiretrace's own errors become a single line and exit code 1."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except WiretraceError as exc:
+            err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("interrupted: what was stored is kept; run the same command again to resume")
+            raise typer.Exit(130) from None
+
+
+app = typer.Typer(cls=_ErrorEdge, help="Turn scraped crisis reports into stories of attributed claims.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+eval_app = typer.Typer(help="Score a stage on gold data, beside peer tools run in the same command.",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+DbOption = Annotated[Path, typer.Option("--db", help="The SQLite database file.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+PROGRESS_MIN_SOURCES = 4  # fewer inputs than this finish before a bar would be read
+_INGEST_DEFAULTS = wiretrace.IngestOptions()
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO 8601 time, e.g. 2022-01-06T12:00+06:00") from None
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, feed or page URLs, WARC archives.")],
+    db: DbOption = Path(wiretrace.DEFAULT_DB),
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet of inputs that name none.")] = None,
+    published_at: Annotated[Optional[str], typer.Option(help="Publication time (ISO 8601) of inputs that carry none.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Size cap per document, in bytes.")] = _INGEST_DEFAULTS.max_bytes,
+    follow_links: Annotated[bool, typer.Option(help="Feeds: fetch each entry's page instead of its summary.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+) -> None:
+    """Ingest, clean and store reports; a bad input is reported and skipped, never stops the run."""
+    ingest = wiretrace.IngestOptions(max_bytes=max_bytes, follow_links=follow_links, outlet=outlet,
+                                     published_at=_parse_time(published_at))
+    options = wiretrace.AnalyzeOptions(ingest=ingest)
+    total = count_sources(paths, options)
+    if quiet or total < PROGRESS_MIN_SOURCES or not err.is_terminal:
+        corpus = wiretrace.analyze(paths, db, options=options)
+    else:
+        columns = (TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+        with Progress(*columns, console=err, transient=True) as progress:
+            task = progress.add_task("", total=total)
+            corpus = wiretrace.analyze(
+                paths, db, options=options,
+                on_source_done=lambda name: progress.update(task, advance=1, description=escape(Path(name).name)),
+            )
+    with corpus:
+        _print_run(corpus, quiet=quiet)
+
+
+def _print_run(corpus: Corpus, *, quiet: bool) -> None:
+    run: RunSummary | None = corpus.last_run
+    assert run is not None  # analyze always sets it
+    if not quiet:
+        for skipped in corpus.skipped():
+            err.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False)
+    out.print(
+        f"run {run.id}: {run.stored} stored, {run.unchanged} unchanged, {run.skipped} skipped "
+        f"→ {escape(str(corpus.path))} ({corpus.count_articles()} articles)", highlight=False,
+    )
+
+
+@app.command()
+def articles(
+    db: DbOption = Path(wiretrace.DEFAULT_DB),
+    as_json: JsonOption = False,
+    limit: Annotated[int, typer.Option(min=1, help="How many to list.")] = 100,
+    offset: Annotated[int, typer.Option(min=0, help="How many to pass over first.")] = 0,
+) -> None:
+    """List the stored articles."""
+    with _open(db) as corpus:
+        rows = corpus.articles(limit=limit, offset=offset)
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(to_jsonable(row)), indent=None)
+        return
+    table = Table("id", "title", "outlet", "host", "repost", "published", "lang", "words", "comments")
+    table.columns[1].min_width = 24
+    for r in rows:
+        table.add_row(str(r.id), escape(r.title or "—"), escape(r.outlet or "—"), escape(r.host or "—"),
+                      "yes" if r.is_repost else "", r.published_at or "—", r.language or "—", str(r.words), str(r.comments))
+    out.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[int, typer.Argument(metavar="ID", help="Article id (see `wiretrace articles`).")],
+    db: DbOption = Path(wiretrace.DEFAULT_DB),
+    as_json: JsonOption = False,
+) -> None:
+    """Show one article: metadata, segments, captions and reader comments."""
+    with _open(db) as corpus:
+        stored = corpus.article(article_id)
+    if stored is None:
+        raise WiretraceError(f"no article {article_id} in {db}; `wiretrace articles --db {db}` lists them")
+    if as_json:
+        out.print_json(json.dumps(_article_json(stored)))
+        return
+    from wiretrace.terminal import print_article
+
+    print_article(out, stored)
+
+
+def _article_json(stored: wiretrace.store.StoredArticle) -> dict:
+    data = to_jsonable(stored.article)
+    data["segments"] = [dict(s, text=stored.article.text[s["start"]:s["end"]]) for s in data["segments"]]
+    return {"id": stored.id, "locations": list(stored.locations), "media_type": stored.media_type, **data}
+
+
+def _open(db: Path) -> Corpus:
+    if not db.exists():
+        raise WiretraceError(f"{db}: no such database; create it with `wiretrace analyze PATH --db {db}`")
+    return Corpus(db)
+
+
+@eval_app.command("clean")
+def eval_clean(
+    set_name: Annotated[str, typer.Option("--set", help="html | text | comments")] = "html",
+    data: Annotated[Optional[Path], typer.Option(help="A folder in the same format as the set's in ../shared/data.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score cleaning: HTML (ScrapingHub), scraped plain text, and the body/comment split."""
+    from wiretrace.evaluation.clean_text import evaluate_clean
+
+    if set_name not in {"html", "text", "comments"}:
+        raise typer.BadParameter(f"--set must be html, text or comments, not {set_name!r}")
+    _print_report(evaluate_clean(set_name, data), as_json)
+
+
+def _print_report(report, as_json: bool) -> None:
+    from wiretrace.evaluation.show import print_report
+
+    if as_json:
+        out.print_json(json.dumps(report.as_dict()), indent=None)
+    else:
+        print_report(out, report)

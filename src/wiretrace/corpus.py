@@ -1,0 +1,48 @@
+"""``Corpus``: the Python handle on a wiretrace database, what ``wiretrace.analyze`` returns."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+
+from wiretrace import store
+from wiretrace.records import Skipped
+
+
+class Corpus:
+    """A wiretrace database opened for reading (and for further runs).
+
+    >>> corpus = wiretrace.analyze(["examples/almaty"], db="crisis.db")   # doctest: +SKIP
+    >>> [a.title for a in corpus.articles()]                               # doctest: +SKIP
+    """
+
+    def __init__(self, db: str | Path, *, last_run: store.RunSummary | None = None) -> None:
+        self.path = Path(db)
+        self.connection: sqlite3.Connection = store.connect(self.path)
+        self.last_run = last_run
+
+    def articles(self, *, limit: int = 100, offset: int = 0) -> list[store.ArticleSummary]:
+        return store.list_articles(self.connection, limit=limit, offset=offset)
+
+    def article(self, article_id: int) -> store.StoredArticle | None:
+        return store.load_article(self.connection, article_id)
+
+    def count_articles(self) -> int:
+        return store.count_articles(self.connection)
+
+    def search(self, query: str, *, limit: int = 20) -> list[tuple[int, str]]:
+        return store.search_articles(self.connection, query, limit=limit)
+
+    def skipped(self) -> list[Skipped]:
+        """The inputs the last run rejected, with their reasons."""
+        return [] if self.last_run is None else store.skipped_in_run(self.connection, self.last_run.id)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()

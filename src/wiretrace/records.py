@@ -1,0 +1,120 @@
+"""The typed records that flow between stages: the one source of truth for field names and labels.
+
+    source ──ingest──▶ Document ──clean──▶ Article ──extract──▶ Claim ──store──▶ DB
+
+Each record is a small frozen dataclass. Stages take and return these; the store, the JSON output and
+the web views serialise exactly these fields (see ``../shared/DESIGN.md``, "Records and labels").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input as it arrived: raw bytes plus whatever metadata its container carried.
+
+    Identity is the sha256 of ``raw``: the same bytes seen again (another path, a re-run) are the same
+    document. ``text`` is ``raw`` decoded with the detected ``encoding``; ``title``, ``url``, ``outlet`` and
+    ``published_at`` are hints from the container (a JSON record, a feed entry, a WARC header, a CLI
+    option) that the cleaner prefers over what it guesses from the text.
+    """
+
+    raw: bytes
+    media_type: str  # "text/plain" or "text/html"
+    location: str  # a path, a URL, "file.warc.gz#record-id", "feed.xml#entry-3"
+    text: str
+    encoding: str
+    fetched_at: datetime
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published_at: datetime | None = None
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that was rejected: where it came from, a catalogue code and a reason for a person."""
+
+    location: str
+    code: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: [{self.code}] {self.reason}"
+
+
+class SegmentKind(StrEnum):
+    """What a stretch of the canonical article text is."""
+
+    TITLE = "title"
+    STANDFIRST = "standfirst"  # the lead paragraph right under the title
+    BODY = "body"
+    HEADING = "heading"  # a section heading inside the body ("What you need to know")
+    CAPTION = "caption"  # a photo caption, kept once, with its credit apart
+    PROVENANCE = "provenance"  # a copyright or credit line naming the publisher ("(C) Agency 2021")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A typed character range ``[start, end)`` of ``Article.text``."""
+
+    kind: SegmentKind
+    start: int
+    end: int
+    credit: str | None = None  # captions only: "REUTERS"
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A reader comment, kept apart from the article body; it never yields claims."""
+
+    text: str
+    author: str | None = None
+    posted: str | None = None  # as written; comment dates are rarely parseable reliably
+    likes: int | None = None
+    reply_to: int | None = None  # index of the parent comment in ``Article.comments``
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned report: one canonical text made of typed segments, plus comments and provenance.
+
+    ``outlet`` is the original publisher when known (a repost's source), ``host`` the site the text was
+    scraped from. All claim offsets point into ``text``.
+    """
+
+    document_id: str
+    text: str
+    segments: tuple[Segment, ...]
+    comments: tuple[Comment, ...] = ()
+    outlet: str | None = None
+    host: str | None = None
+    is_repost: bool = False
+    url: str | None = None
+    published_at: datetime | None = None
+    published_at_inferred: bool = False
+    language: str | None = None
+    boilerplate: tuple[str, ...] = field(default=())  # the lines dropped, verbatim, for audit
+
+    @property
+    def title(self) -> str | None:
+        return next((self.segment_text(s) for s in self.segments if s.kind is SegmentKind.TITLE), None)
+
+    def segment_text(self, segment: Segment) -> str:
+        return self.text[segment.start : segment.end]
+
+    def texts(self, *kinds: SegmentKind) -> list[str]:
+        """The texts of the segments of the given kinds, in order."""
+        return [self.segment_text(s) for s in self.segments if s.kind in kinds]
+
+
+UNKNOWN_OUTLET = "unknown outlet"

@@ -1,0 +1,96 @@
+"""The SQLite schema: documents and where they were seen, cleaned articles in typed segments, reader
+comments, runs and the inputs each run skipped, and an FTS5 index over article text.
+
+Identity of a document is the sha256 of its raw bytes (``documents.id``); an article belongs to exactly
+one document. The schema is created idempotently; ``SCHEMA_VERSION`` guards against opening a database
+written by an incompatible version.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    status      TEXT NOT NULL CHECK (status IN ('running', 'done', 'interrupted')),
+    inputs      TEXT NOT NULL,             -- JSON list of the inputs as given
+    stored      INTEGER NOT NULL DEFAULT 0, -- new articles
+    unchanged   INTEGER NOT NULL DEFAULT 0, -- documents already stored by an earlier run
+    skipped     INTEGER NOT NULL DEFAULT 0  -- inputs rejected (see errors)
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id          TEXT PRIMARY KEY,          -- sha256 of raw
+    media_type  TEXT NOT NULL,
+    encoding    TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    fetched_at  TEXT NOT NULL,
+    raw         BLOB NOT NULL,
+    run_id      INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE TABLE IF NOT EXISTS locations (
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    location    TEXT NOT NULL,
+    run_id      INTEGER NOT NULL REFERENCES runs(id),
+    PRIMARY KEY (document_id, location)
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id                    INTEGER PRIMARY KEY,
+    document_id           TEXT NOT NULL UNIQUE REFERENCES documents(id),
+    title                 TEXT,
+    text                  TEXT NOT NULL,
+    outlet                TEXT,
+    host                  TEXT,
+    is_repost             INTEGER NOT NULL,
+    url                   TEXT,
+    published_at          TEXT,
+    published_at_inferred INTEGER NOT NULL,
+    language              TEXT,
+    boilerplate           TEXT NOT NULL,    -- JSON list of the dropped lines
+    run_id                INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE TABLE IF NOT EXISTS segments (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    credit     TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS comments (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    author     TEXT,
+    posted     TEXT,
+    likes      INTEGER,
+    reply_to   INTEGER,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS errors (
+    id       INTEGER PRIMARY KEY,
+    run_id   INTEGER NOT NULL REFERENCES runs(id),
+    location TEXT NOT NULL,
+    code     TEXT NOT NULL,
+    reason   TEXT NOT NULL,
+    at       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS errors_run ON errors(run_id);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published_at);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+"""

@@ -1,0 +1,89 @@
+"""The command line on the bundled seeds: summary line, listings, golden article output, error lines."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wiretrace.cli import app
+
+GOLDEN = Path(__file__).parent / "golden"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory, examples_dir) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "seeds.db"
+    result = runner.invoke(app, ["analyze", str(examples_dir), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "run 1: 2 stored, 0 unchanged, 0 skipped" in result.output
+    return db
+
+
+def article_ids(db: Path) -> dict[str, int]:
+    """Seed file name → article id."""
+    result = runner.invoke(app, ["articles", "--db", str(db), "--json"])
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    return {Path(r["location"]).name: r["id"] for r in rows}
+
+
+@pytest.mark.parametrize("seed", ["000_cbfcb67f82070b14.txt", "004_c5cc693d39008daf.txt"])
+def test_show_json_matches_the_golden_file(seeded_db, seed):
+    article_id = article_ids(seeded_db)[seed]
+    result = runner.invoke(app, ["show", str(article_id), "--db", str(seeded_db), "--json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    shown.pop("locations")  # absolute paths of this machine
+    golden = GOLDEN / f"article_{seed.removesuffix('.txt')}.json"
+    if os.environ.get("WIRETRACE_UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(shown, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert shown == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_show_prints_segments_and_comment_threads(seeded_db):
+    article_id = article_ids(seeded_db)["004_c5cc693d39008daf.txt"]
+    result = runner.invoke(app, ["show", str(article_id), "--db", str(seeded_db)])
+    assert result.exit_code == 0, result.output
+    assert "2 reader comment(s)" in result.output
+    assert "3 likes" in result.output and "2 likes" in result.output
+    assert "credit:" in result.output
+
+
+def test_articles_table_lists_both_seeds(seeded_db):
+    result = runner.invoke(app, ["articles", "--db", str(seeded_db)])
+    assert result.exit_code == 0
+    assert "UNIAN" in result.output
+
+
+def test_a_missing_article_is_one_error_line_and_exit_1(seeded_db):
+    result = runner.invoke(app, ["show", "999", "--db", str(seeded_db)])
+    assert result.exit_code == 1
+    assert "no article 999" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_database_says_how_to_create_it(tmp_path):
+    result = runner.invoke(app, ["articles", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "wiretrace analyze" in result.output
+
+
+def test_a_bad_publication_time_is_refused_before_any_work(tmp_path, examples_dir):
+    result = runner.invoke(app, ["analyze", str(examples_dir), "--db", str(tmp_path / "x.db"), "--published-at", "noon"])
+    assert result.exit_code == 2
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_publication_time_and_outlet_options_fill_what_the_input_lacks(tmp_path, examples_dir):
+    db = tmp_path / "o.db"
+    seed = examples_dir / "000_cbfcb67f82070b14.txt"
+    result = runner.invoke(app, ["analyze", str(seed), "--db", str(db), "--published-at", "2022-01-06T12:00+06:00",
+                                 "--outlet", "Example Aggregator"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(runner.invoke(app, ["show", "1", "--db", str(db), "--json"]).stdout)
+    assert shown["published_at"] == "2022-01-06T12:00:00+06:00"
+    assert shown["outlet"] == "Example Aggregator"

@@ -1,0 +1,125 @@
+"""The analyze run end to end: idempotence, crash safety, one bad input never stops a run."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import wiretrace
+
+TABLES = ("documents", "locations", "articles", "segments", "comments")
+
+
+def counts(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def test_analyze_twice_adds_nothing(tmp_path, examples_dir):
+    db = tmp_path / "w.db"
+    first = wiretrace.analyze([examples_dir], db=db)
+    assert (first.last_run.stored, first.last_run.unchanged, first.last_run.skipped) == (2, 0, 0)
+    before = counts(db)
+    first.close()
+    second = wiretrace.analyze([examples_dir], db=db)
+    assert (second.last_run.stored, second.last_run.unchanged) == (0, 2)
+    second.close()
+    assert counts(db) == before
+    assert before["articles"] == 2
+
+
+def test_the_same_bytes_at_another_path_are_one_document_seen_twice(tmp_path, examples_dir):
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    seed = sorted(examples_dir.glob("*.txt"))[0]
+    (copy / "renamed.txt").write_bytes(seed.read_bytes())
+    with wiretrace.analyze([examples_dir, copy], db=tmp_path / "w.db") as corpus:
+        assert corpus.count_articles() == 2
+        assert corpus.last_run.unchanged == 1
+        locations = [corpus.article(a.id).locations for a in corpus.articles()]
+        assert sorted(Path(x).name for x in max(locations, key=len)) == sorted(["renamed.txt", seed.name])
+
+
+def write_bad_inputs(folder: Path) -> dict[str, str]:
+    """One of each kind of bad input, with the error code each must get."""
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "huge.txt").write_text("word " * 40_000)
+    (folder / "truncated.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n")[:-7])
+    (folder / "broken.jsonl").write_text(
+        '{"title": "Coast braces for storm", "text": "The storm reached the coast on Monday. Officials said '
+        'schools were closed."}\n{not json\n'
+    )
+    (folder / "good.txt").write_text("Storm hits coast\n\nThe storm reached the coast on Monday, officials said.\n")
+    return {"empty.txt": "E001", "image.png": "E002", "huge.txt": "E003", "truncated.warc.gz": "E007"}
+
+
+def test_bad_inputs_are_recorded_and_the_rest_stored(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    expected = write_bad_inputs(inputs)
+    options = wiretrace.AnalyzeOptions(ingest=wiretrace.IngestOptions(max_bytes=100_000))
+    with wiretrace.analyze([inputs, "http://127.0.0.1:9/unreachable"], db=tmp_path / "w.db", options=options) as corpus:
+        skipped = corpus.skipped()
+        by_name = {Path(s.location.split("#")[0]).name: s.code for s in skipped}
+        for name, code in expected.items():
+            assert by_name.get(name) == code, (name, skipped)
+        assert any(s.code == "E009" and "127.0.0.1:9" in s.location for s in skipped)
+        assert any(s.code == "E011" and "broken.jsonl" in s.location for s in skipped)
+        assert all("\n" not in str(s) for s in skipped)
+        titles = {a.title for a in corpus.articles()}
+        assert "Storm hits coast" in titles
+        assert corpus.count_articles() == 2  # good.txt and the good JSONL record
+    with sqlite3.connect(tmp_path / "w.db") as conn:
+        assert conn.execute("SELECT COUNT(*) FROM errors").fetchone()[0] == len(skipped)
+
+
+def test_a_run_killed_mid_way_loses_nothing_and_the_rerun_completes_it(tmp_path):
+    inputs = tmp_path / "many"
+    inputs.mkdir()
+    n = 300
+    paragraph = "Officials said the bridge over the river was closed after the flood damaged its supports. "
+    for i in range(n):
+        (inputs / f"report_{i:04}.txt").write_text(f"Report number {i}\n\n" + paragraph * 12 + f"Reference {i}.\n")
+    db = tmp_path / "w.db"
+    cli = [sys.executable, "-m", "wiretrace", "analyze", str(inputs), "--db", str(db), "--quiet"]
+    process = subprocess.Popen(cli, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = _wait_for_articles(db, process, at_least=20)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 0 < stored, "the run stored nothing before it was killed"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        partial = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        orphans = conn.execute("SELECT COUNT(*) FROM documents WHERE id NOT IN (SELECT document_id FROM articles)")
+        assert orphans.fetchone()[0] == 0  # a document is never stored without its article
+    assert partial < n, "the run finished before it could be killed; raise n"
+    subprocess.run(cli, check=True, capture_output=True)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == n
+        statuses = [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY id")]
+        assert statuses == ["interrupted", "done"]
+        assert conn.execute("SELECT stored, unchanged FROM runs WHERE id = 2").fetchone() == (n - partial, partial)
+
+
+def _wait_for_articles(db: Path, process: subprocess.Popen, *, at_least: int, limit_s: float = 120) -> int:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline and process.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as conn:
+                    stored = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0
+            if stored >= at_least:
+                return stored
+        time.sleep(0.01)
+    pytest.fail("the run ended or stalled before storing enough articles to be killed mid-way")
