@@ -123,3 +123,13 @@ def _wait_for_articles(db: Path, process: subprocess.Popen, *, at_least: int, li
                 return stored
         time.sleep(0.01)
     pytest.fail("the run ended or stalled before storing enough articles to be killed mid-way")
+
+
+def test_progress_is_reported_once_per_source(tmp_path, examples_dir):
+    from wiretrace.pipeline import count_sources
+
+    done: list[str] = []
+    options = wiretrace.AnalyzeOptions()
+    with wiretrace.analyze([examples_dir, tmp_path / "missing.txt"], db=tmp_path / "w.db", on_source_done=done.append):
+        pass
+    assert len(done) == count_sources([examples_dir, tmp_path / "missing.txt"], options) == 3

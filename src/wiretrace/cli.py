@@ -172,6 +172,17 @@ def eval_clean(
     _print_report(evaluate_clean(set_name, data), as_json)
 
 
+@eval_app.command("time")
+def eval_time(
+    data: Annotated[Optional[Path], typer.Option(help="A folder in the TempEval-3 layout of ../shared/data/time/tempeval3.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score time expressions on TempEval-3: relaxed/strict span F1 and value F1, beside dateparser alone."""
+    from wiretrace.evaluation.time import evaluate_time
+
+    _print_report(evaluate_time(data), as_json)
+
+
 def _print_report(report, as_json: bool) -> None:
     from wiretrace.evaluation.show import print_report
 

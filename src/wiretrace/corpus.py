@@ -13,7 +13,7 @@ from wiretrace.records import Skipped
 class Corpus:
     """A wiretrace database opened for reading (and for further runs).
 
-    >>> corpus = wiretrace.analyze(["examples/almaty"], db="crisis.db")   # doctest: +SKIP
+    >>> corpus = wiretrace.analyze(["reports/"], db="crisis.db")   # doctest: +SKIP
     >>> [a.title for a in corpus.articles()]                               # doctest: +SKIP
     """
 

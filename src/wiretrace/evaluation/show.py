@@ -1,8 +1,9 @@
-"""Printing an ``EvalReport`` as a table: one row per system, the headline figures first."""
+"""Printing an ``EvalReport`` as a table: one row per system, headline figures first, then each figure
+of ``details`` as a column (nested scores shown by their F1)."""
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -10,13 +11,41 @@ from rich.table import Table
 
 from wiretrace.evaluation.report import EvalReport
 
+MAX_DETAIL_COLUMNS = 10
+
+
+def flat_figures(details: dict[str, Any], prefix: str = "") -> dict[str, float]:
+    """Numbers in ``details``, nested keys joined by '.', a nested score reduced to its F1."""
+    figures: dict[str, float] = {}
+    for key, value in details.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, (int, float)):
+            figures[name] = value
+        elif isinstance(value, dict) and isinstance(value.get("f1"), (int, float)):
+            figures[f"{name} F1"] = value["f1"]
+            rest = {k: v for k, v in value.items() if k not in {"precision", "recall", "f1"} and not isinstance(v, dict)}
+            figures.update(flat_figures(rest, prefix=f"{name}."))
+        elif isinstance(value, dict):
+            figures.update(flat_figures(value, prefix=f"{name}."))
+    return figures
+
 
 def print_report(console: Console, report: EvalReport) -> None:
+    rows = {name: flat_figures(score.details) for name, score in report.results.items()}
+    extra = list(dict.fromkeys(k for figures in rows.values() for k in figures))[:MAX_DETAIL_COLUMNS]
     table = Table(title=f"{report.task} (n = {report.n})")
-    for column in ("system", "precision", "recall", "F1", "details"):
-        table.add_column(column, justify="left" if column in {"system", "details"} else "right")
+    table.add_column("system")
+    for column in ("precision", "recall", "F1", *extra):
+        table.add_column(escape(column), justify="right")
     for name, score in report.results.items():
-        details = json.dumps(score.details, separators=(", ", ": "))
-        table.add_row(escape(name), f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
-                      escape(details if len(details) < 400 else details[:397] + "..."))
+        cells = [_fmt(rows[name].get(k)) for k in extra]
+        table.add_row(escape(name), f"{score.precision:.3f}", f"{score.recall:.3f}", f"[bold]{score.f1:.3f}[/]", *cells)
     console.print(table)
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return str(value) if isinstance(value, int) else f"{value:.3f}"

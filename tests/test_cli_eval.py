@@ -1,0 +1,59 @@
+"""`wiretrace eval clean` on small copies of the evaluation sets: the JSON shape, and clear errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wiretrace.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def small_scrapinghub(shared_dir: Path, tmp_path_factory) -> Path:
+    source = shared_dir / "data" / "extraction" / "scrapinghub"
+    target = tmp_path_factory.mktemp("sh")
+    (target / "html").mkdir()
+    truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
+    keep = sorted(truth)[:4]
+    for key in keep:
+        shutil.copy(source / "html" / f"{key}.html.gz", target / "html")
+    (target / "ground-truth.json").write_text(json.dumps({k: truth[k] for k in keep}), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("set_name, systems", [
+    ("html", {"wiretrace", "trafilatura", "justext"}),
+    ("text", {"wiretrace", "keep-everything", "justext"}),
+])
+def test_eval_clean_json_has_the_shared_shape(small_scrapinghub, set_name, systems):
+    result = runner.invoke(app, ["eval", "clean", "--set", set_name, "--data", str(small_scrapinghub), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["n"] == 4
+    assert set(report["results"]) == systems
+    for score in report["results"].values():
+        assert set(score) == {"precision", "recall", "f1", "details"}
+        assert 0.0 <= score["f1"] <= 1.0
+
+
+def test_eval_clean_prints_a_table(small_scrapinghub):
+    result = runner.invoke(app, ["eval", "clean", "--set", "html", "--data", str(small_scrapinghub)])
+    assert result.exit_code == 0
+    assert "trafilatura" in result.stdout and "F1" in result.stdout
+
+
+def test_an_unknown_set_is_a_usage_error():
+    result = runner.invoke(app, ["eval", "clean", "--set", "pdf"])
+    assert result.exit_code == 2
+
+
+def test_a_missing_data_folder_is_one_clear_line(tmp_path):
+    result = runner.invoke(app, ["eval", "clean", "--set", "html", "--data", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1
+    assert "--data" in result.output and "Traceback" not in result.output
