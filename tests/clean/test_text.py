@@ -176,6 +176,18 @@ def test_title_hint_wins_over_the_first_line() -> None:
     assert_body_intact(cleaned)
 
 
+def test_title_hint_cuts_the_site_name_off_the_line() -> None:
+    text = page().replace(TITLE, TITLE + " | Example Daily", 1)
+    cleaned = clean_text(text, title_hint=TITLE)
+    assert_body_intact(cleaned)
+    assert "| Example Daily" in cleaned.boilerplate
+
+
+def test_title_hint_not_in_the_text_falls_back_to_the_text() -> None:
+    cleaned = clean_text(page(), title_hint="A headline the page does not show")
+    assert_body_intact(cleaned)
+
+
 def test_standfirst_and_section_heading() -> None:
     cleaned = clean_text(page(middle="What happens next for the harbour"))
     assert texts(cleaned, SegmentKind.STANDFIRST) == [PARAS[0]]

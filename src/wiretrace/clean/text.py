@@ -237,17 +237,21 @@ def _caption_pieces(line: Line, seen: set[str]) -> list[Piece]:
 
 
 def _title_pieces(line: Line, hint: str) -> list[Piece]:
-    """The title line, cut to the hint when the line holds more (a "Title | Site" line)."""
+    """The title line, cut to the hint when the line holds more (a "Title | Site" line); the rest of
+    the line is dropped."""
     at = line.text.find(hint.strip())
     if at < 0:
         return [Piece(line.start, line.end, Role.TITLE)]
     start, end = line.start + at, line.start + at + len(hint.strip())
     pieces = [Piece(start, end, Role.TITLE)]
-    if line.start < start:
-        pieces.insert(0, Piece(line.start, start, Role.DROPPED))
-    if end < line.end:
-        pieces.append(Piece(end, line.end, Role.DROPPED))
-    return [p for p in pieces if p.end > p.start and (p.role is Role.TITLE or line.text.strip())]
+    before = line.text[:at].rstrip()
+    after = line.text[at + len(hint.strip()) :]
+    if before:
+        pieces.insert(0, Piece(line.start, line.start + len(before), Role.DROPPED))
+    if after.strip():
+        lead = len(after) - len(after.lstrip())
+        pieces.append(Piece(end + lead, line.end, Role.DROPPED))
+    return pieces
 
 
 def _provenance(

@@ -21,7 +21,8 @@ from wiretrace.clean.text_furniture import Furniture
 from wiretrace.clean.text_lines import Line
 
 
-MIN_REPEATED_WORDS = 5  # shorter lines ("Reply", "Advertisement") repeat on any page
+MIN_REPEATED_WORDS = 5
+MIN_SHOUTED_WORDS = 7  # headings in capitals are short; promoted links in capitals are not  # shorter lines ("Reply", "Advertisement") repeat on any page
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,8 @@ class BodyOptions:
 
     prose_min_words: int = 8  # a sentence-shaped line at least this long is prose
     long_line_words: int = 30  # a line this long counts as prose even without a final stop
+    wordy_line_words: int = 15  # ... and one this long when function words make up ...
+    wordy_stop_ratio: float = 0.35  # ... this share of it
     short_penalty: float = 2.0  # cost of a short non-sentence line (menu entry, label)
     headline_factor: float = 0.6  # cost per word of a medium line without a final stop (link text)
     list_factor: float = 0.5  # weight of prose inside a list item
@@ -65,6 +68,8 @@ def is_prose(line: Line, options: BodyOptions, english: bool) -> bool:
         return False
     if size >= options.long_line_words:
         return True
+    if english and size >= options.wordy_line_words and line.stop_ratio >= options.wordy_stop_ratio:
+        return True  # a long sentence whose stop was lost (it ended in a link or was cut)
     return size >= options.prose_min_words and (line.ends_sentence or line.inner_stops >= 1)
 
 
@@ -214,6 +219,8 @@ def _keep(lines: Sequence[Line], scores: Sequence[float], i: int, end: int, inde
         return line.indent >= indent or scores[i] > 20
     if line.marker:
         return _texty(line)
+    if _shouted(line):
+        return False  # a long line in capitals inside an article is a promoted link, not a heading
     return _heads_prose(lines, scores, i, end)
 
 
@@ -223,6 +230,12 @@ def _heads_prose(lines: Sequence[Line], scores: Sequence[float], i: int, end: in
     if line.marker or i + 1 > end or scores[i + 1] <= 0:
         return line.ends_sentence and line.n_words >= 3 and not line.marker
     return line.n_words >= 2 or line.ends_sentence
+
+
+def _shouted(line: Line) -> bool:
+    """A line of several words in capitals only."""
+    text = line.content
+    return line.n_words >= MIN_SHOUTED_WORDS and text.upper() == text and text.lower() != text
 
 
 def is_english(lines: Sequence[Line]) -> bool:

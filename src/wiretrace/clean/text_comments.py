@@ -23,13 +23,13 @@ from wiretrace.clean.text_furniture import Furniture
 from wiretrace.clean.text_lexicon import (
     ACTION_LINE,
     ACTION_WORD,
-    AUTHOR_DATE,
     AUTHOR_SAYS,
     COMMENT_DATE,
     COMMENT_HEAD,
     LIKES,
     LIKES_COUNT,
     SIGNATURE,
+    author_and_date,
 )
 from wiretrace.clean.text_lines import Line
 from wiretrace.records import Comment
@@ -83,7 +83,7 @@ def mark_of(line: Line) -> Mark | None:
         return Mark.SAYS
     if line.n_words <= 8 and SIGNATURE.fullmatch(text):
         return Mark.SIGNED
-    if line.n_words <= 10 and AUTHOR_DATE.fullmatch(text):
+    if line.n_words <= 10 and author_and_date(text):
         return Mark.AUTHOR
     return None
 
@@ -232,12 +232,15 @@ class _Reader:
         self.thread = thread
         self.draft: _Draft | None = None
         self.stack: list[tuple[int, int]] = []  # (indent, comment index) of open ancestors
+        self.loose: tuple[int, Line] | None = None  # the last short label line dropped (a bare name?)
 
     def author_line(self, index: int, line: Line) -> None:
         self.close()
-        match = AUTHOR_SAYS.fullmatch(line.content) or AUTHOR_DATE.fullmatch(line.content)
-        author = match.group("author").strip(" ·|•,-–—") if match else None
-        posted = match.group("posted") if match else None
+        says = AUTHOR_SAYS.fullmatch(line.content)
+        if says:
+            author, posted = says.group("author").strip(" ·|•,-–—"), says.group("posted")
+        else:
+            author, posted = author_and_date(line.content) or (None, None)
         self.draft = _Draft(indent=line.indent, author=author or None, posted=posted.strip() if posted else None)
         self.thread.dropped.append(index)
 
@@ -263,14 +266,19 @@ class _Reader:
         self.draft.closed = True
 
     def expects_date(self, line: Line) -> bool:
+        """A date alone on its line: under an author line, or opening a comment after a bare name."""
         draft = self.draft
-        return (
-            draft is not None and not draft.parts and draft.posted is None and COMMENT_DATE.fullmatch(line.content) is not None
-        )
+        if COMMENT_DATE.fullmatch(line.content) is None:
+            return False
+        return draft is None or draft.closed or (not draft.parts and draft.posted is None)
 
     def date_line(self, index: int, line: Line) -> None:
-        assert self.draft is not None
-        self.draft.posted = line.content
+        draft = self.draft
+        if draft is None or draft.closed:
+            self.close()
+            name = self.loose[1] if self.loose is not None and self.loose[0] == index - 1 else None
+            draft = self.draft = _Draft(name.indent if name else line.indent, name.content if name else None)
+        draft.posted = line.content
         self.thread.dropped.append(index)
 
     def text_line(self, index: int, line: Line) -> None:
@@ -279,6 +287,7 @@ class _Reader:
             if line.n_words <= MAX_LOOSE_WORDS and not line.ends_sentence and not line.marker:
                 self.close()
                 self.thread.dropped.append(index)
+                self.loose = (index, line)
                 return
             self.close()
             draft = self.draft = _Draft(indent=line.indent)

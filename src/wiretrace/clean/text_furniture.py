@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from wiretrace.clean.text_lexicon import (
-    AUTHOR_DATE,
     AUTHOR_SAYS,
     COMMENT_DATE,
     BIO_LINE,
@@ -27,6 +26,7 @@ from wiretrace.clean.text_lexicon import (
     REPOST_LINE,
     SIGN_OFF,
     WIDGET_LINE,
+    author_and_date,
 )
 from wiretrace.clean.text_lines import Line
 
@@ -124,7 +124,7 @@ def _form_filler(line: Line) -> bool:
     if line.n_words > MAX_FORM_FILLER_WORDS or line.ends_sentence:
         return False
     text = line.content
-    return not (AUTHOR_SAYS.fullmatch(text) or AUTHOR_DATE.fullmatch(text) or COMMENT_DATE.fullmatch(text))
+    return not (AUTHOR_SAYS.fullmatch(text) or author_and_date(text) or COMMENT_DATE.fullmatch(text))
 
 
 def _grow_forms(lines: Sequence[Line], labels: list[Furniture | None]) -> None:

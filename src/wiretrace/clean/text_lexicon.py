@@ -43,7 +43,7 @@ LIST_MARKER: Final = re.compile(r"(?:[*+•◦▪‣·\-–]|\d{1,3}[.)])[ \t\u0
 _WIDGETS = r"""
     share(?:\s+(?:this|it|the\s+story|this\s+(?:article|story|post|page))(?:\s+(?:on|via|with)\s+\w+)?)?\s*[:!.]?
   | share\s+(?:on|via)\s+[\w .+-]{1,25}
-  | (?:click|tap)\s+to\s+(?:share|email|print|tweet)\b.{0,60}
+  | (?:click|tap)\s+to\s+(?:share|email|print|tweet)\b.{0,60}|(?:click|tap)\s+here\b.{0,80}
   | (?:tweet|pin\s+it|e-?mail|print|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram|instagram
       |youtube|flipboard|pocket|rss(?:\s+feed)?|copy\s+(?:link|url))(?:\s*[|/·,]\s*\w+){0,8}\s*
   | like\s+this\s*:?|like\s+loading\.*|loading\s*(?:\.\.\.|…)|related(?:\s+(?:posts?|articles?|stories|news|content|topics|links))?\s*:?
@@ -74,7 +74,11 @@ WIDGET_LINE: Final = re.compile(_WIDGETS, _I | re.VERBOSE)
 # A cookie or tracking notice: a line that speaks of cookies together with consent vocabulary.
 COOKIE_NOTICE: Final = re.compile(
     r"\bcookies?\b.{0,200}\b(?:use|uses|using|accept|consent|agree|privacy|experience|browsing|opt.out)\b"
-    r"|\b(?:use|uses|using|accept|consent)\b.{0,200}\bcookies?\b",
+    r"|\b(?:use|uses|using|accept|consent)\b.{0,200}\bcookies?\b"
+    # consent and data-protection small print under forms
+    r"|\bby\s+(?:submitting|subscribing|signing\s+up|registering|clicking|continuing)\b.{0,160}\b(?:agree|accept|consent)"
+    r"|\byou\s+(?:can|may)\s+(?:revoke|withdraw|unsubscribe|opt\s+out)\b"
+    r"|\bpersonal\s+data\b.{0,160}\b(?:consent|revoke|disclosed|deleted|processed)\b",
     _I,
 )
 
@@ -104,7 +108,7 @@ PLEA_STRONG: Final = re.compile(
 )
 PLEA_WEAK: Final = re.compile(
     r"\b(?:journalis(?:m|tic)|advertis(?:ing|ement|ers?)|ads?|readers?|subscri(?:be|ption)s?|funded|funding"
-    r"|financ(?:ed|ial)|independen(?:t|ce)|free|support|contribut(?:e|ion)|revenue|oligarchs?|paywall)\b",
+    r"|financ(?:ed|ial)|independen(?:t|ce)|free|support|contribut(?:e|ion)|revenue|paywall)\b",
     _I,
 )
 SIGN_OFF: Final = re.compile(
@@ -135,7 +139,7 @@ FORM_END: Final = re.compile(
 # Lines that belong to a comment form wherever they stand.
 FORM_LINE: Final = re.compile(
     r"fill\s+in\s+your\s+details\s+below\b.{0,60}|you\s+are\s+commenting\s+using\s+your\b.{0,80}"
-    r"|connecting\s+to\s+%s|this\s+site\s+uses\s+akismet\b.{0,120}|cancel\s+reply"
+    r"|connecting\s+to\s+%s|this\s+site\s+uses\s+\w+\s+to\s+reduce\s+spam\b.{0,120}|cancel\s+reply"
     r"|your\s+email\s+address\s+will\s+not\s+be\s+published\.?.{0,60}|required\s+fields\s+are\s+marked\b.{0,20}"
     r"|(?:comment|name|e-?mail|website)\s*\*?|save\s+my\s+name,?\s+e-?mail\b.{0,100}"
     r"|notify\s+me\s+of\s+(?:follow-?up\s+comments|new\s+(?:posts|comments))\b.{0,60}"
@@ -160,7 +164,7 @@ BIO_LINE: Final = re.compile(
 HOST_MARKERS: Final = (
     (
         re.compile(
-            r"you\s+are\s+commenting\s+using\s+your\b|this\s+site\s+uses\s+akismet|connecting\s+to\s+%s"
+            r"you\s+are\s+commenting\s+using\s+your\b|this\s+site\s+uses\s+\w+\s+to\s+reduce\s+spam|connecting\s+to\s+%s"
             r"|liked\s+by\s+\d+\s+(?:people|person)|like\s+loading|blog\s+at\s+wordpress\.com|powered\s+by\s+wordpress"
             r"|fill\s+in\s+your\s+details\s+below\s+or\s+click\s+an\s+icon",
             _I,
@@ -251,8 +255,29 @@ COMMENT_DATE: Final = re.compile(
 DATE_TAIL: Final = re.compile(
     rf"(?:^|(?<=[\s·|•,(\-–—]))(?P<posted>{COMMENT_DATE.pattern})\)?(?:\s*[·|•]\s*edited)?\s*:?$", _I
 )
-AUTHOR_SEPARATORS: Final = " \t\u00a0·|•,-–—("
-AUTHOR_LINK_WORDS: Final = frozenset({"on", "at", "posted", "by"})
+_AUTHOR_SEPARATORS = " \t\u00a0·|•,-–—("
+_AUTHOR_LINK_WORDS = ("on", "at", "posted", "by")
+MAX_AUTHOR_WORDS = 6
+
+
+def author_and_date(text: str) -> tuple[str, str] | None:
+    """Split an author line "Name · 3 hours ago" / "Name May 3, 2021 at 5:12 pm" into (name, date).
+
+    A helper over ``DATE_TAIL`` rather than one regex: a lazy name followed by an optional date
+    backtracks badly on long lines. The name is what stands before the date, without separators and a
+    trailing "on"/"at"; it must be short and not start with a digit.
+    """
+    found = DATE_TAIL.search(text)
+    if found is None:
+        return None
+    author = text[: found.start()].rstrip(_AUTHOR_SEPARATORS)
+    words = author.split()
+    while words and words[-1].lower() in _AUTHOR_LINK_WORDS:
+        words.pop()
+    author = " ".join(words).strip(_AUTHOR_SEPARATORS)
+    if not author or len(words) > MAX_AUTHOR_WORDS or author[0].isdigit():
+        return None
+    return author, found.group("posted")
 
 # A signature under a comment: "— name, 2013-07-15", "-- Name (May 3, 2021)".
 SIGNATURE: Final = re.compile(
