@@ -59,7 +59,28 @@ def write_bad_inputs(folder: Path) -> dict[str, str]:
         'schools were closed."}\n{not json\n'
     )
     (folder / "good.txt").write_text("Storm hits coast\n\nThe storm reached the coast on Monday, officials said.\n")
-    return {"empty.txt": "E001", "image.png": "E002", "huge.txt": "E003", "truncated.warc.gz": "E007"}
+    (folder / "cyrillic.txt").write_bytes(CYRILLIC.encode("cp1251"))
+    (folder / "mixed.txt").write_bytes("Flood report\n\nRescuers said the café was".encode() + b" \xe9vacu\xe9 at dawn.\n")
+    (folder / "hostile.html").write_text(HOSTILE_HTML)
+    (folder / "feed.xml").write_text(FEED_WITH_BROKEN_ENTRY)
+    return {"empty.txt": "E001", "image.png": "E002", "huge.txt": "E003", "truncated.warc.gz": "E007",
+            "feed.xml": "E008"}
+
+
+CYRILLIC = ("Наводнение в городе\n\nСпасатели сообщили, что вода поднялась на два метра за ночь. "
+            "Жителей эвакуировали в школы, рассказали в администрации.\n")
+HOSTILE_HTML = """<html><head><title>Bridge <script>alert(1)</script>closed</title></head><body>
+<div><p onmouseover="alert(2)">The bridge over the river was closed on Tuesday after inspectors found cracks
+in two of its supports, the city transport department said in a statement.<img src=x onerror="alert(3)">
+<p>Engineers expect repairs to take <a href="javascript:alert(4)">at least three weeks</a>, and traffic is
+being diverted through the northern ring road, officials added.<div><b><i>unclosed
+</body>"""
+FEED_WITH_BROKEN_ENTRY = """<?xml version="1.0"?><rss version="2.0"><channel><title>Example Wire</title>
+<item><title>Port reopens</title><link>https://example.org/port</link>
+<description>The port reopened on Friday after a two-day strike ended, the harbour authority said in a
+statement. Ships queued outside the breakwater were being brought in one by one.</description></item>
+<item><title></title><link></link></item>
+</channel></rss>"""
 
 
 def test_bad_inputs_are_recorded_and_the_rest_stored(tmp_path):
@@ -76,8 +97,13 @@ def test_bad_inputs_are_recorded_and_the_rest_stored(tmp_path):
         assert any(s.code == "E011" and "broken.jsonl" in s.location for s in skipped)
         assert all("\n" not in str(s) for s in skipped)
         titles = {a.title for a in corpus.articles()}
-        assert "Storm hits coast" in titles
-        assert corpus.count_articles() == 2  # good.txt and the good JSONL record
+        assert {"Storm hits coast", "Наводнение в городе", "Port reopens", "Flood report"} <= titles
+        assert corpus.count_articles() == 6  # good, cyrillic, mixed, hostile, the good feed entry and JSONL record
+        languages = {a.title: a.language for a in corpus.articles()}
+        assert languages["Наводнение в городе"] == "ru"
+        hostile = next(corpus.article(a.id).article for a in corpus.articles() if "bridge" in (a.title or "").lower())
+        assert "alert" not in hostile.text and "<" not in hostile.text
+        assert "inspectors found cracks" in hostile.text
     with sqlite3.connect(tmp_path / "w.db") as conn:
         assert conn.execute("SELECT COUNT(*) FROM errors").fetchone()[0] == len(skipped)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from wiretrace.clean.blocks import Cleaned, to_article
 from wiretrace.clean.language import detect_language
+from wiretrace.errors import Code, InputError
 from wiretrace.records import Article, Document, SegmentKind
 
 __all__ = ["clean"]
@@ -21,10 +22,26 @@ def clean(document: Document) -> Article:
 
 
 def _clean_by_type(document: Document) -> Cleaned:
-    if document.media_type == "text/html":
-        from wiretrace.clean.html import clean_html
-
-        return clean_html(document.text, url=document.url, location=document.location)
     from wiretrace.clean.text import clean_text
 
-    return clean_text(document.text, title_hint=document.title)
+    if document.media_type != "text/html":
+        return clean_text(document.text, title_hint=document.title)
+    from wiretrace.clean.html import clean_html
+
+    try:
+        return clean_html(document.text, url=document.url, location=document.location)
+    except InputError as exc:
+        if exc.code is not Code.E006:
+            raise
+    return _clean_fragment(document, clean_text)
+
+
+def _clean_fragment(document: Document, clean_text) -> Cleaned:  # type: ignore[no-untyped-def]
+    """HTML that is no page (a feed entry's content, a JSON record's ``html``): trafilatura looks for a
+    page's main block and finds none, so the fragment is rendered to text and cleaned as text."""
+    import inscriptis
+
+    text = inscriptis.get_text(document.text)
+    if not text.strip():
+        raise InputError(document.location, Code.E006, "the HTML holds no visible text")
+    return clean_text(text, title_hint=document.title)

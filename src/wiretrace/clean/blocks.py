@@ -43,11 +43,15 @@ class Cleaned:
 
 
 def to_article(document: Document, cleaned: Cleaned, *, language: str | None) -> Article:
-    """Join the cleaned blocks into the canonical text; container hints win over guesses from text."""
+    """Join the cleaned blocks into the canonical text; container hints win over guesses from text
+    (a feed entry's or JSON record's title heads the article when its text names none)."""
+    blocks = cleaned.blocks
+    if document.title and not any(b.kind is SegmentKind.TITLE for b in blocks):
+        blocks = (Block(SegmentKind.TITLE, document.title), *blocks)
     parts: list[str] = []
     segments: list[Segment] = []
     offset = 0
-    for block in cleaned.blocks:
+    for block in blocks:
         text = block.text.strip()
         if not text:
             continue
