@@ -25,12 +25,13 @@ import trafilatura
 
 from wiretrace.clean.html import clean_html
 from wiretrace.errors import DataError, InputError
+from wiretrace.evaluation.data import shared_data_dir
 from wiretrace.evaluation.metrics import macro_shingle_prf, shingle_counts
 from wiretrace.evaluation.report import EvalReport, SystemScore
 from wiretrace.records import SegmentKind
 
 TASK = "clean-html"
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "extraction" / "scrapinghub"
+DEFAULT_DATA_DIR = shared_data_dir("extraction", "scrapinghub")
 BODY_KINDS = (SegmentKind.STANDFIRST, SegmentKind.HEADING, SegmentKind.BODY)
 _EXPECTED = "ground-truth.json and html/<id>.html.gz (the ScrapingHub article-extraction-benchmark layout)"
 

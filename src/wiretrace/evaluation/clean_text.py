@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wiretrace.errors import DataError, WiretraceError
+from wiretrace.evaluation.data import shared_data_dir
 from wiretrace.evaluation.metrics import PRF, macro_shingle_prf, shingle_counts
 from wiretrace.evaluation.report import EvalReport, SystemScore
 from wiretrace.evaluation.scraped_text import (
@@ -79,8 +80,7 @@ def _known(set_name: str) -> None:
 def default_data_dir(set_name: str) -> Path:
     """``../shared/data/extraction/<folder>`` beside the repository, checked; ``DataError`` if unusable."""
     _known(set_name)
-    repo = Path(__file__).resolve().parents[3]
-    return check_data_dir(set_name, repo.parent / "shared" / "data" / "extraction" / SETS[set_name])
+    return check_data_dir(set_name, shared_data_dir("extraction", SETS[set_name]))
 
 
 def check_data_dir(set_name: str, data_dir: Path) -> Path:

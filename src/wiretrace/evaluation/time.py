@@ -33,6 +33,7 @@ from pathlib import Path
 from dateparser.date import DateDataParser
 from dateparser.search import search_dates
 
+from wiretrace.evaluation.data import shared_data_dir
 from wiretrace.evaluation.metrics import prf_from_counts
 from wiretrace.evaluation.report import EvalReport, SystemScore
 from wiretrace.evaluation.tempeval import GoldTimex, TempEvalDoc, read_tempeval
@@ -81,7 +82,7 @@ class Counts:
 
 def default_data_dir() -> Path:
     """``../shared/data/time/tempeval3`` beside the repository (the repo root's parent)."""
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data" / "time" / "tempeval3"
+    return shared_data_dir("time", "tempeval3")
 
 
 def anchor_of(doc: TempEvalDoc) -> datetime:
