@@ -87,3 +87,16 @@ def test_publication_time_and_outlet_options_fill_what_the_input_lacks(tmp_path,
     shown = json.loads(runner.invoke(app, ["show", "1", "--db", str(db), "--json"]).stdout)
     assert shown["published_at"] == "2022-01-06T12:00:00+06:00"
     assert shown["outlet"] == "Example Aggregator"
+
+
+def test_control_characters_in_scraped_text_never_reach_the_terminal(tmp_path):
+    report = tmp_path / "esc\x1b[31m.txt"
+    report.write_text("Dam \x1b]0;pwned\x07breached\n\n\x1b[31mWater rose two metres overnight after the dam "
+                      "failed upstream, the regional emergency service said on Monday.\n")
+    db = tmp_path / "e.db"
+    assert runner.invoke(app, ["analyze", str(report), "--db", str(db)]).exit_code == 0
+    for command in (["show", "1"], ["articles"]):
+        result = runner.invoke(app, [*command, "--db", str(db)])
+        assert result.exit_code == 0
+        assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "Water rose two metres" in runner.invoke(app, ["show", "1", "--db", str(db)]).output

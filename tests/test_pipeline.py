@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,10 @@ def write_bad_inputs(folder: Path) -> dict[str, str]:
     )
     (folder / "good.txt").write_text("Storm hits coast\n\nThe storm reached the coast on Monday, officials said.\n")
     (folder / "cyrillic.txt").write_bytes(CYRILLIC.encode("cp1251"))
-    (folder / "mixed.txt").write_bytes("Flood report\n\nRescuers said the café was".encode() + b" \xe9vacu\xe9 at dawn.\n")
+    (folder / "mixed.txt").write_bytes(
+        "Flood report\n\nRescuers said the café by the river was".encode() + b" \xe9vacu\xe9 at dawn, before the "
+        b"water reached the first floor.\n\nThe regional service said two more villages would be cleared by noon.\n"
+    )
     (folder / "hostile.html").write_text(HOSTILE_HTML)
     (folder / "feed.xml").write_text(FEED_WITH_BROKEN_ENTRY)
     return {"empty.txt": "E001", "image.png": "E002", "huge.txt": "E003", "truncated.warc.gz": "E007",
@@ -88,12 +92,16 @@ def test_bad_inputs_are_recorded_and_the_rest_stored(tmp_path):
     inputs.mkdir()
     expected = write_bad_inputs(inputs)
     options = wiretrace.AnalyzeOptions(ingest=wiretrace.IngestOptions(max_bytes=100_000))
-    with wiretrace.analyze([inputs, "http://127.0.0.1:9/unreachable"], db=tmp_path / "w.db", options=options) as corpus:
+    (inputs / "furniture.txt").write_text("Share this:\nSubscribe\nLog in\n")
+    expected["furniture.txt"] = "E016"
+    urls = ["http://127.0.0.1:9/unreachable", "http://[bad"]
+    with wiretrace.analyze([inputs, *urls], db=tmp_path / "w.db", options=options) as corpus:
         skipped = corpus.skipped()
         by_name = {Path(s.location.split("#")[0]).name: s.code for s in skipped}
         for name, code in expected.items():
             assert by_name.get(name) == code, (name, skipped)
         assert any(s.code == "E009" and "127.0.0.1:9" in s.location for s in skipped)
+        assert any(s.code == "E009" and s.location == "http://[bad" for s in skipped)
         assert any(s.code == "E011" and "broken.jsonl" in s.location for s in skipped)
         assert all("\n" not in str(s) for s in skipped)
         titles = {a.title for a in corpus.articles()}
@@ -152,10 +160,32 @@ def _wait_for_articles(db: Path, process: subprocess.Popen, *, at_least: int, li
 
 
 def test_progress_is_reported_once_per_source(tmp_path, examples_dir):
-    from wiretrace.pipeline import count_sources
-
-    done: list[str] = []
-    options = wiretrace.AnalyzeOptions()
-    with wiretrace.analyze([examples_dir, tmp_path / "missing.txt"], db=tmp_path / "w.db", on_source_done=done.append):
+    done: list[tuple[str, int]] = []
+    with wiretrace.analyze([examples_dir, tmp_path / "missing.txt"], db=tmp_path / "w.db",
+                           on_source_done=lambda location, total: done.append((location, total))):
         pass
-    assert len(done) == count_sources([examples_dir, tmp_path / "missing.txt"], options) == 3
+    assert [total for _, total in done] == [3, 3, 3]
+    assert done[-1][0].endswith("missing.txt")
+
+
+def test_options_fill_only_what_inputs_lack(tmp_path, examples_dir):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE_WITH_SITE_NAME)
+    when = datetime(2030, 1, 1, tzinfo=UTC)
+    options = wiretrace.AnalyzeOptions(outlet="Fallback Outlet", published_at=when)
+    with wiretrace.analyze([examples_dir, page], db=tmp_path / "w.db", options=options) as corpus:
+        articles = {Path(a.location).name: corpus.article(a.id).article for a in corpus.articles()}
+    assert articles["004_c5cc693d39008daf.txt"].outlet == "UNIAN"  # named by its copyright line
+    assert articles["004_c5cc693d39008daf.txt"].published_at == when  # the text gives no publication date
+    assert articles["000_cbfcb67f82070b14.txt"].outlet == "Fallback Outlet"
+    assert articles["page.html"].outlet == "Harbour Gazette"
+    assert articles["page.html"].published_at.year == 2023
+
+
+PAGE_WITH_SITE_NAME = """<html><head><title>Ferry service resumes</title>
+<meta property="og:site_name" content="Harbour Gazette">
+<meta property="article:published_time" content="2023-04-02T08:00:00+00:00"></head>
+<body><article><h1>Ferry service resumes</h1>
+<p>The ferry service between the two islands resumed on Sunday after a week of storms, the operator said.</p>
+<p>Passengers who had booked during the closure can change their tickets free of charge until the end of the
+month, according to a statement published on the operator's website.</p></article></body></html>"""

@@ -51,20 +51,25 @@ def analyze(
     db: str | Path = DEFAULT_DB,
     *,
     options: AnalyzeOptions | None = None,
-    on_source_done: Callable[[str], None] | None = None,
+    on_source_done: Callable[[str, int], None] | None = None,
 ) -> Corpus:
     """Ingest, clean and store every report under ``paths`` into the database ``db``.
 
+    ``on_source_done(location, total)`` is called as each input source is finished (for a progress bar).
     Bad inputs are recorded as skipped (``Corpus.skipped()``) and never stop the run; running again on
     the same inputs adds nothing.
     """
     from wiretrace.corpus import Corpus
-    from wiretrace.pipeline import AnalyzeOptions, run_analysis
+    from wiretrace.pipeline import AnalyzeOptions, list_sources, run_analysis
 
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
+    options = options or AnalyzeOptions()
+    sources = list_sources([paths] if isinstance(paths, (str, Path)) else paths, options)
     corpus = Corpus(db)
-    corpus.last_run = run_analysis(corpus.connection, paths, options or AnalyzeOptions(), on_source_done=on_source_done)
+    try:
+        corpus.last_run = run_analysis(corpus.connection, sources, options, on_source_done=on_source_done)
+    except BaseException:
+        corpus.close()
+        raise
     return corpus
 
 

@@ -9,21 +9,21 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
+import click
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 import wiretrace
 from wiretrace.corpus import Corpus
-from wiretrace.errors import WiretraceError
+from wiretrace.errors import WiretraceError, printable
 from wiretrace.jsonable import to_jsonable
-from wiretrace.pipeline import count_sources
 from wiretrace.store import RunSummary
+from wiretrace.terminal import escape, print_article
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -32,7 +32,7 @@ err = Console(stderr=True, soft_wrap=True)
 class _ErrorEdge(TyperGroup):
     """The one place where wiretrace's own errors become a single line and exit code 1."""
 
-    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except WiretraceError as exc:
@@ -70,27 +70,45 @@ def analyze(
     db: DbOption = Path(wiretrace.DEFAULT_DB),
     outlet: Annotated[Optional[str], typer.Option(help="Outlet of inputs that name none.")] = None,
     published_at: Annotated[Optional[str], typer.Option(help="Publication time (ISO 8601) of inputs that carry none.")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Size cap per document, in bytes.")] = _INGEST_DEFAULTS.max_bytes,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Size cap per document, in bytes.")] = _INGEST_DEFAULTS.max_bytes,
     follow_links: Annotated[bool, typer.Option(help="Feeds: fetch each entry's page instead of its summary.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
 ) -> None:
     """Ingest, clean and store reports; a bad input is reported and skipped, never stops the run."""
-    ingest = wiretrace.IngestOptions(max_bytes=max_bytes, follow_links=follow_links, outlet=outlet,
-                                     published_at=_parse_time(published_at))
-    options = wiretrace.AnalyzeOptions(ingest=ingest)
-    total = count_sources(paths, options)
-    if quiet or total < PROGRESS_MIN_SOURCES or not err.is_terminal:
-        corpus = wiretrace.analyze(paths, db, options=options)
-    else:
-        columns = (TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
-        with Progress(*columns, console=err, transient=True) as progress:
-            task = progress.add_task("", total=total)
-            corpus = wiretrace.analyze(
-                paths, db, options=options,
-                on_source_done=lambda name: progress.update(task, advance=1, description=escape(Path(name).name)),
-            )
+    ingest = wiretrace.IngestOptions(max_bytes=max_bytes, follow_links=follow_links)
+    options = wiretrace.AnalyzeOptions(ingest=ingest, outlet=outlet, published_at=_parse_time(published_at))
+    bar = _ProgressBar(enabled=not quiet and err.is_terminal)
+    try:
+        corpus = wiretrace.analyze(paths, db, options=options, on_source_done=bar.advance)
+    finally:
+        bar.close()
     with corpus:
         _print_run(corpus, quiet=quiet)
+
+
+class _ProgressBar:
+    """A rich progress bar over input sources, shown only once a run has enough of them to be worth it."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+
+    def advance(self, location: str, total: int) -> None:
+        if self.progress is None:
+            if not self.enabled or total < PROGRESS_MIN_SOURCES:
+                return
+            columns = (TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       TextColumn("{task.description}"))
+            self.progress = Progress(*columns, console=err, transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("", total=total)
+        assert self.task is not None
+        self.progress.update(self.task, advance=1, description=escape(printable(Path(location).name)))
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
 
 
 def _print_run(corpus: Corpus, *, quiet: bool) -> None:
@@ -141,8 +159,6 @@ def show(
     if as_json:
         out.print_json(json.dumps(_article_json(stored)))
         return
-    from wiretrace.terminal import print_article
-
     print_article(out, stored)
 
 
@@ -153,9 +169,7 @@ def _article_json(stored: wiretrace.store.StoredArticle) -> dict:
 
 
 def _open(db: Path) -> Corpus:
-    if not db.exists():
-        raise WiretraceError(f"{db}: no such database; create it with `wiretrace analyze PATH --db {db}`")
-    return Corpus(db)
+    return Corpus(db, read_only=True)
 
 
 @eval_app.command("clean")

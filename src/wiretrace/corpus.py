@@ -7,6 +7,7 @@ from pathlib import Path
 from types import TracebackType
 
 from wiretrace import store
+from wiretrace.errors import WiretraceError
 from wiretrace.records import Skipped
 
 
@@ -17,9 +18,9 @@ class Corpus:
     >>> [a.title for a in corpus.articles()]                               # doctest: +SKIP
     """
 
-    def __init__(self, db: str | Path, *, last_run: store.RunSummary | None = None) -> None:
+    def __init__(self, db: str | Path, *, read_only: bool = False, last_run: store.RunSummary | None = None) -> None:
         self.path = Path(db)
-        self.connection: sqlite3.Connection = store.connect(self.path)
+        self.connection: sqlite3.Connection = store.connect(self.path, read_only=read_only)
         self.last_run = last_run
 
     def articles(self, *, limit: int = 100, offset: int = 0) -> list[store.ArticleSummary]:
@@ -32,7 +33,11 @@ class Corpus:
         return store.count_articles(self.connection)
 
     def search(self, query: str, *, limit: int = 20) -> list[tuple[int, str]]:
-        return store.search_articles(self.connection, query, limit=limit)
+        """Full-text search in FTS5 syntax; a malformed query raises ``WiretraceError`` saying so."""
+        try:
+            return store.search_articles(self.connection, query, limit=limit)
+        except sqlite3.OperationalError as exc:
+            raise WiretraceError(f"cannot search for {query!r}: {exc} (FTS5 query syntax)") from exc
 
     def skipped(self) -> list[Skipped]:
         """The inputs the last run rejected, with their reasons."""

@@ -34,6 +34,7 @@ class Code(StrEnum):
     E013 = "cannot read the file: {}"
     E014 = "cleaning failed: {}; the input was kept in the errors table, the run goes on"
     E015 = "not a feed: {}"
+    E016 = "no article text left after cleaning ({}); if it is an article, check the file, else ignore it"
 
     def format(self, *args: object) -> str:
         return self.value.format(*args)
@@ -53,7 +54,14 @@ class InputError(WiretraceError):
         super().__init__(f"{location}: [{code.name}] {self.reason}")
 
     def as_skipped(self) -> Skipped:
-        return Skipped(self.location, self.code.name, self.reason)
+        """The stored form: one printable line, whatever the file name or a library's message held."""
+        return Skipped(printable(self.location), self.code.name, printable(" ".join(self.reason.split())))
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\n``), so no name or message can break a line or
+    send terminal escape sequences."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class StoreError(WiretraceError):

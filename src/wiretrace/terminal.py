@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as escape_markup
 from rich.table import Table
 from rich.tree import Tree
 
 from wiretrace.records import Comment, SegmentKind
 from wiretrace.store import StoredArticle
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape(text: str) -> str:
+    """Scraped text made safe for a terminal: no rich markup, no control characters (escape sequences
+    could recolour, retitle or rewrite the terminal); newlines and tabs are kept."""
+    return escape_markup(_CONTROL.sub("\ufffd", text))
+
 
 _SEGMENT_STYLE = {
     SegmentKind.TITLE: "bold",

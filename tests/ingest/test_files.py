@@ -242,11 +242,3 @@ def test_a_newline_in_a_file_name_stays_on_one_line(tmp_path: Path) -> None:
     path = tmp_path / "two\nlines.txt"
     path.write_bytes(b"")
     assert_skipped(only(read([path])), "E001", "two\\nlines.txt")
-
-
-def test_options_fill_only_what_the_container_lacks(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Water supply restored.")
-    when = datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
-    document = only(read([tmp_path / "a.txt"], outlet="Local Gazette", published_at=when))
-    assert isinstance(document, Document)
-    assert (document.outlet, document.published_at) == ("Local Gazette", when)

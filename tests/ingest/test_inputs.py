@@ -82,15 +82,13 @@ def test_one_call_mixing_good_and_bad_inputs(tmp_path: Path, server: LocalServer
             assert "\n" not in line and line.startswith(item.location + ": [" + item.code + "] ")
 
 
-def test_outlet_and_date_options_fill_every_container(tmp_path: Path) -> None:
-    when = datetime(2024, 5, 1, 12, tzinfo=timezone(timedelta(hours=5)))
+def test_documents_carry_only_what_their_container_says(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Plain.")
     (tmp_path / "b.jsonl").write_text(json.dumps({"text": "Own outlet.", "outlet": "Record Outlet"}) + "\n")
-    options = IngestOptions(outlet="CLI Outlet", published_at=when)
-    plain, record = iter_documents([tmp_path], options)
+    plain, record = iter_documents([tmp_path], IngestOptions())
     assert isinstance(plain, Document) and isinstance(record, Document)
-    assert (plain.outlet, plain.published_at) == ("CLI Outlet", when)
-    assert (record.outlet, record.published_at) == ("Record Outlet", when)
+    assert (plain.outlet, plain.published_at) == (None, None)
+    assert record.outlet == "Record Outlet"
 
 
 @pytest.mark.parametrize(
@@ -103,10 +101,6 @@ def test_outlet_and_date_options_fill_every_container(tmp_path: Path) -> None:
 def test_options_are_checked(options: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         IngestOptions(**options)  # type: ignore[arg-type]
-
-
-def test_naive_published_at_option_is_utc() -> None:
-    assert IngestOptions(published_at=datetime(2024, 1, 1)).published_at == datetime(2024, 1, 1, tzinfo=UTC)
 
 
 @settings(max_examples=150, deadline=None)

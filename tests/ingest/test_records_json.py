@@ -113,13 +113,12 @@ def test_unusable_json_file(tmp_path: Path, content: str, code: str) -> None:
     assert ("Extra data" in skipped.reason) == ("name the file .jsonl" in skipped.reason)
 
 
-def test_naive_published_is_utc_and_options_fill_gaps(tmp_path: Path) -> None:
+def test_naive_published_is_utc_and_a_missing_one_stays_missing(tmp_path: Path) -> None:
     lines = [json.dumps({"text": "A", "published": "2024-03-01T09:30"}), json.dumps({"text": "B"})]
-    when = datetime(2020, 1, 1, tzinfo=UTC)
-    first, second = read(write_lines(tmp_path / "r.jsonl", lines), outlet="Fallback Daily", published_at=when)
+    first, second = read(write_lines(tmp_path / "r.jsonl", lines))
     assert isinstance(first, Document) and isinstance(second, Document)
     assert first.published_at == datetime(2024, 3, 1, 9, 30, tzinfo=UTC)
-    assert (second.published_at, second.outlet) == (when, "Fallback Daily")
+    assert (second.published_at, second.outlet) == (None, None)
 
 
 def test_utf8_bom_and_lone_surrogate(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_same_bytes_elsewhere_add_a_location_not_an_article(conn):
     store.add_location(conn, run, document.id, "copy/b.txt")
     assert store.count_articles(conn) == 1
     assert store.load_article(conn, 1).locations == ("a.txt", "copy/b.txt")
-    summary = store.finish_run(conn, run)
+    summary = store.end_run(conn, run)
     assert (summary.stored, summary.unchanged, summary.status) == (1, 1, "done")
 
 
@@ -98,6 +98,36 @@ def test_a_run_left_running_is_marked_interrupted_by_the_next(conn):
     first = store.start_run(conn, ["a"])
     store.start_run(conn, ["a"])
     assert store.run_summary(conn, first).status == "interrupted"
+
+
+def test_a_live_run_of_another_process_is_left_alone(conn):
+    import os
+
+    first = store.start_run(conn, ["a"])
+    conn.execute("UPDATE runs SET pid = ? WHERE id = ?", (os.getppid(), first))  # a process that is alive
+    store.start_run(conn, ["a"])
+    assert store.run_summary(conn, first).status == "running"
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE bookmarks (url TEXT)")
+    with pytest.raises(StoreError, match="another program"):
+        store.connect(path)
+    with sqlite3.connect(path) as other:
+        assert [r[0] for r in other.execute("SELECT name FROM sqlite_master")] == ["bookmarks"]
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_reading_never_creates_or_changes_a_database(tmp_path):
+    with pytest.raises(StoreError, match="no such database"):
+        store.connect(tmp_path / "none.db", read_only=True)
+    assert not (tmp_path / "none.db").exists()
+    store.connect(tmp_path / "w.db").close()
+    reader = store.connect(tmp_path / "w.db", read_only=True)
+    with pytest.raises(sqlite3.OperationalError):
+        reader.execute("CREATE TABLE x (y)")
 
 
 def test_full_text_search_finds_words_and_parametrises_the_query(conn):

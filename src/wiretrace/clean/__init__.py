@@ -14,9 +14,15 @@ from wiretrace.records import Article, Document, SegmentKind
 __all__ = ["clean"]
 
 
+TEXT_KINDS = frozenset({SegmentKind.STANDFIRST, SegmentKind.BODY, SegmentKind.HEADING})
+
+
 def clean(document: Document) -> Article:
-    """Clean one document; raises ``InputError`` when nothing usable is left."""
+    """Clean one document; raises ``InputError`` when no article text is left (E006, E016)."""
     cleaned = _clean_by_type(document)
+    if not any(b.kind in TEXT_KINDS and b.text.strip() for b in cleaned.blocks):
+        dropped = f"{len(cleaned.boilerplate)} line(s) dropped as page furniture" if cleaned.boilerplate else "empty"
+        raise InputError(document.location, Code.E016, dropped)
     body = " ".join(b.text for b in cleaned.blocks if b.kind is not SegmentKind.PROVENANCE)
     return to_article(document, cleaned, language=detect_language(body))
 

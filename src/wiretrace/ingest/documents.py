@@ -38,6 +38,6 @@ def build_document(
         fetched_at=origin.fetched_at,
         url=origin.url,
         title=origin.title,
-        outlet=origin.outlet or options.outlet,
-        published_at=origin.published_at or options.published_at,
+        outlet=origin.outlet,
+        published_at=origin.published_at,
     )

@@ -27,8 +27,11 @@ class Fetched:
 
 
 def is_url(text: str) -> bool:
-    """Whether an input names something to fetch rather than a path."""
-    return urlsplit(text).scheme.lower() in ("http", "https")
+    """Whether an input names something to fetch rather than a path (a malformed URL is not one)."""
+    try:
+        return urlsplit(text).scheme.lower() in ("http", "https")
+    except ValueError:
+        return False
 
 
 def looks_like_url(text: str) -> bool:

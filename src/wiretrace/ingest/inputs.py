@@ -57,9 +57,16 @@ def _expand(item: str | Path) -> Iterator[Source]:
     if isinstance(item, str) and is_url(text):
         yield Source(text, url=text)
     elif isinstance(item, str) and looks_like_url(text):
-        error = InputError(text, Code.E005, f"{urlsplit(text).scheme}://")
-        yield Source(text, skipped=to_skipped(error))
+        yield Source(text, skipped=to_skipped(_unreadable_url(text)))
     elif Path(item).is_dir():
         yield from walk(Path(item), text)
     else:
         yield Source(text, path=Path(item))
+
+
+def _unreadable_url(text: str) -> InputError:
+    try:
+        scheme = urlsplit(text).scheme
+    except ValueError as exc:
+        return InputError(text, Code.E009, f"malformed URL ({exc})")
+    return InputError(text, Code.E005, f"{scheme}://")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 
 
@@ -23,13 +22,11 @@ class IngestOptions:
 
     ``max_bytes`` caps each document (a file, a fetched page, one JSONL line, one WARC record); over it
     the input is skipped with E003. Containers that must be parsed whole (a ``.json`` file, a feed) are
-    held to the same cap. ``outlet`` and ``published_at`` fill documents whose container named none.
+    held to the same cap.
     """
 
     max_bytes: int = 5_000_000
     follow_links: bool = False  # feeds: fetch each entry's link instead of using the entry's content
-    outlet: str | None = None
-    published_at: datetime | None = None
     timeout: float = 20.0  # seconds, for every HTTP phase (connect, read, write, pool)
     user_agent: str = DEFAULT_USER_AGENT
 
@@ -38,6 +35,3 @@ class IngestOptions:
             raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
         if self.timeout <= 0:
             raise ValueError(f"timeout must be positive, got {self.timeout}")
-        if self.published_at is not None and self.published_at.tzinfo is None:
-            # the same rule as for every date ingest reads: no time zone means UTC
-            object.__setattr__(self, "published_at", self.published_at.replace(tzinfo=UTC))

@@ -89,8 +89,8 @@ def record_document(data: object, origin: Origin, options: IngestOptions) -> Doc
         fetched_at=origin.fetched_at,
         url=data.get("url") or origin.url,
         title=data.get("title") or origin.title,
-        outlet=data.get("outlet") or origin.outlet or options.outlet,
-        published_at=_published(data.get("published"), location) or origin.published_at or options.published_at,
+        outlet=data.get("outlet") or origin.outlet,
+        published_at=_published(data.get("published"), location) or origin.published_at,
     )
 
 

@@ -48,15 +48,9 @@ class Payload:
     charset: str | None = None  # from an HTTP Content-Type
 
 
-def printable(text: str) -> str:
-    """``text`` with control characters escaped (``\\n``), so a file name cannot break a line."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
-
-
 def to_skipped(error: InputError) -> Skipped:
-    """The one place an ``InputError`` becomes a stored ``Skipped``, printable on one line."""
-    reason = " ".join(error.reason.split())  # library messages may span lines
-    return Skipped(printable(error.location), error.code.name, printable(reason))
+    """An ``InputError`` as a stored ``Skipped``, printable on one line."""
+    return error.as_skipped()
 
 
 def as_utc(moment: datetime) -> datetime:

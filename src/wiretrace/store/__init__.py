@@ -14,7 +14,7 @@ from wiretrace.store.articles import (
 from wiretrace.store.database import (
     RunSummary,
     connect,
-    finish_run,
+    end_run,
     record_skip,
     run_summary,
     skipped_in_run,
@@ -29,7 +29,7 @@ __all__ = [
     "add_location",
     "connect",
     "count_articles",
-    "finish_run",
+    "end_run",
     "has_article",
     "list_articles",
     "load_article",

@@ -7,6 +7,7 @@ document it was writing (each document is one transaction). Every statement is p
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -36,35 +37,59 @@ class RunSummary:
     finished_at: str | None
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) a wiretrace database and bring its schema up to date."""
+def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open a wiretrace database; unless ``read_only``, create it if needed and bring its schema up to date.
+
+    A file that is not a wiretrace database (another program's SQLite file, anything else) is refused
+    before anything is written to it.
+    """
     path = Path(path)
-    if path.exists() and path.is_dir():
-        raise StoreError(f"{path}: is a folder; give a database file with --db, e.g. --db {path}/wiretrace.db")
-    if not path.parent.exists():
-        raise StoreError(f"{path}: the folder {path.parent} does not exist; create it or choose another --db")
+    _check_path(path, read_only=read_only)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        _migrate(conn, path)
+        _check_is_ours(conn, path)
+        if not read_only:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            _migrate(conn)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a usable SQLite database ({exc}); choose another --db") from exc
+        raise StoreError(f"{path}: cannot use this database ({exc}); choose another --db") from exc
     return conn
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    conn.executescript(DDL)
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row is None:
-        conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-    elif int(row["value"]) != SCHEMA_VERSION:
-        raise StoreError(
-            f"{path}: written by schema version {row['value']}, this wiretrace reads version {SCHEMA_VERSION}; "
-            "analyze into a new --db file"
-        )
+def _check_path(path: Path, *, read_only: bool) -> None:
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder; give a database file with --db, e.g. --db {path}/wiretrace.db")
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such database; create it with `wiretrace analyze PATH --db {path}`")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: the folder {path.parent} does not exist; create it or choose another --db")
+    if not read_only and not os.access(path if path.exists() else path.parent, os.W_OK):
+        where = "file" if path.exists() else f"folder {path.parent}"
+        raise StoreError(f"{path}: the {where} is not writable; choose another --db")
+
+
+def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "meta" not in tables:
+        raise StoreError(f"{path}: a SQLite database of another program, not wiretrace's; choose another --db")
+    if "meta" in tables:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            raise StoreError(f"{path}: a SQLite database of another program, not wiretrace's; choose another --db")
+        if int(row[0]) != SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: written by schema version {row[0]}, this wiretrace reads version {SCHEMA_VERSION}; "
+                "analyze into a new --db file"
+            )
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    conn.executescript(DDL)  # idempotent: CREATE ... IF NOT EXISTS
+    conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
 
 @contextmanager
@@ -80,14 +105,28 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def start_run(conn: sqlite3.Connection, inputs: Sequence[str]) -> int:
-    """Record a new run; runs an earlier process left 'running' are marked interrupted."""
+    """Record a new run; runs left 'running' by a process that no longer exists are marked interrupted."""
     with transaction(conn):
-        conn.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+        for row in conn.execute("SELECT id, pid FROM runs WHERE status = 'running'").fetchall():
+            if not _process_alive(row["pid"]):
+                conn.execute("UPDATE runs SET status = 'interrupted' WHERE id = ?", (row["id"],))
         cursor = conn.execute(
-            "INSERT INTO runs(started_at, status, inputs) VALUES (?, 'running', ?)",
-            (utcnow(), json.dumps([str(i) for i in inputs])),
+            "INSERT INTO runs(started_at, status, inputs, pid) VALUES (?, 'running', ?, ?)",
+            (utcnow(), json.dumps([str(i) for i in inputs]), os.getpid()),
         )
     return int(cursor.lastrowid)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # an earlier run of this very process that never ended
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def count_in_run(conn: sqlite3.Connection, run_id: int, column: str, by: int = 1) -> None:
@@ -97,9 +136,11 @@ def count_in_run(conn: sqlite3.Connection, run_id: int, column: str, by: int = 1
     conn.execute(f"UPDATE runs SET {column} = {column} + ? WHERE id = ?", (by, run_id))  # column checked above
 
 
-def finish_run(conn: sqlite3.Connection, run_id: int) -> RunSummary:
-    with transaction(conn):
-        conn.execute("UPDATE runs SET status = 'done', finished_at = ? WHERE id = ?", (utcnow(), run_id))
+def end_run(conn: sqlite3.Connection, run_id: int, status: str = "done") -> RunSummary:
+    """Close a run as 'done' or 'interrupted'."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+    conn.execute("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?", (status, utcnow(), run_id))
     return run_summary(conn, run_id)
 
 

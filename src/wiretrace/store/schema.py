@@ -21,8 +21,9 @@ CREATE TABLE IF NOT EXISTS runs (
     finished_at TEXT,
     status      TEXT NOT NULL CHECK (status IN ('running', 'done', 'interrupted')),
     inputs      TEXT NOT NULL,             -- JSON list of the inputs as given
+    pid         INTEGER NOT NULL,          -- the process running it, to tell a live run from a dead one
     stored      INTEGER NOT NULL DEFAULT 0, -- new articles
-    unchanged   INTEGER NOT NULL DEFAULT 0, -- documents already stored by an earlier run
+    unchanged   INTEGER NOT NULL DEFAULT 0, -- documents already stored (by an earlier run, or earlier in this one)
     skipped     INTEGER NOT NULL DEFAULT 0  -- inputs rejected (see errors)
 );
 CREATE TABLE IF NOT EXISTS documents (
