@@ -6,6 +6,8 @@ a visible reason where it is absent, as on a machine that has only the repositor
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -43,3 +45,17 @@ def seeds_dir(shared_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def small_scrapinghub(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A five-page copy of the ScrapingHub set, in its own layout (for ``--data`` tests)."""
+    source = shared_dir / "data" / "extraction" / "scrapinghub"
+    folder = tmp_path_factory.mktemp("scrapinghub")
+    (folder / "html").mkdir()
+    truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = sorted(truth)[:5]
+    for page_id in ids:
+        shutil.copy(source / "html" / f"{page_id}.html.gz", folder / "html")
+    (folder / "ground-truth.json").write_text(json.dumps({i: truth[i] for i in ids}), encoding="utf-8")
+    return folder

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,19 +13,6 @@ from wiretrace.cli import app
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def small_scrapinghub(shared_dir: Path, tmp_path_factory) -> Path:
-    source = shared_dir / "data" / "extraction" / "scrapinghub"
-    target = tmp_path_factory.mktemp("sh")
-    (target / "html").mkdir()
-    truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
-    keep = sorted(truth)[:4]
-    for key in keep:
-        shutil.copy(source / "html" / f"{key}.html.gz", target / "html")
-    (target / "ground-truth.json").write_text(json.dumps({k: truth[k] for k in keep}), encoding="utf-8")
-    return target
-
-
 @pytest.mark.parametrize("set_name, systems", [
     ("html", {"wiretrace", "trafilatura", "justext"}),
     ("text", {"wiretrace", "keep-everything", "justext"}),
@@ -35,7 +21,7 @@ def test_eval_clean_json_has_the_shared_shape(small_scrapinghub, set_name, syste
     result = runner.invoke(app, ["eval", "clean", "--set", set_name, "--data", str(small_scrapinghub), "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["n"] == 4
+    assert report["n"] == 5
     assert set(report["results"]) == systems
     for score in report["results"].values():
         assert set(score) == {"precision", "recall", "f1", "details"}

@@ -294,19 +294,6 @@ def small_dragnet(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return folder
 
 
-@pytest.fixture(scope="module")
-def small_scrapinghub(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    source = shared_dir / "data" / "extraction" / "scrapinghub"
-    folder = tmp_path_factory.mktemp("scrapinghub")
-    (folder / "html").mkdir()
-    truth = json.loads((source / "ground-truth.json").read_text(encoding="utf-8"))
-    ids = sorted(truth)[:5]
-    for page_id in ids:
-        shutil.copy(source / "html" / f"{page_id}.html.gz", folder / "html")
-    (folder / "ground-truth.json").write_text(json.dumps({i: truth[i] for i in ids}), encoding="utf-8")
-    return folder
-
-
 def _assert_json_shape(report: dict, task: str, systems: set[str], n: int) -> None:
     assert report["task"] == task and report["n"] == n and set(report["results"]) == systems
     for score in report["results"].values():
