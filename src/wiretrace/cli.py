@@ -197,6 +197,18 @@ def eval_time(
     _print_report(evaluate_time(data), as_json)
 
 
+@eval_app.command("factuality")
+def eval_factuality(
+    data: Annotated[Optional[Path], typer.Option(help="A folder in the MEANTIME layout of ../shared/data/factuality/meantime.")] = None,
+    gold: Annotated[Optional[Path], typer.Option(help="A gold-set JSONL file (default: the frozen test half).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score claim factuality on MEANTIME (mapped labels) and on our gold set, beside a cue-word-only baseline."""
+    from wiretrace.evaluation.factuality import default_gold_set, evaluate_factuality
+
+    _print_report(evaluate_factuality(data, gold_set=gold or default_gold_set()), as_json)
+
+
 def _print_report(report, as_json: bool) -> None:
     from wiretrace.evaluation.show import print_report
 

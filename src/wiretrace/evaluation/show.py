@@ -34,7 +34,8 @@ def flat_figures(details: dict[str, Any], prefix: str = "") -> dict[str, float]:
 
 def print_report(console: Console, report: EvalReport) -> None:
     rows = {name: flat_figures(score.details) for name, score in report.results.items()}
-    extra = list(dict.fromkeys(k for figures in rows.values() for k in figures))[:MAX_DETAIL_COLUMNS]
+    names = list(dict.fromkeys(k for figures in rows.values() for k in figures))
+    extra = sorted(names, key=lambda k: not _is_score(k))[:MAX_DETAIL_COLUMNS]  # scores first, counts if room
     table = Table(title=f"{report.task} (n = {report.n})")
     table.add_column("system")
     for column in ("precision", "recall", "F1", *extra):
@@ -43,6 +44,10 @@ def print_report(console: Console, report: EvalReport) -> None:
         cells = [_fmt(rows[name].get(k)) for k in extra]
         table.add_row(escape(name), f"{score.precision:.3f}", f"{score.recall:.3f}", f"[bold]{score.f1:.3f}[/]", *cells)
     console.print(table)
+
+
+def _is_score(name: str) -> bool:
+    return name.lower().endswith(("f1", "accuracy"))
 
 
 def _fmt(value: float | None) -> str:
