@@ -209,6 +209,19 @@ def eval_factuality(
     _print_report(evaluate_factuality(data, gold_set=gold or default_gold_set()), as_json)
 
 
+@eval_app.command("attribution")
+def eval_attribution(
+    data: Annotated[Optional[Path], typer.Option(help="A PolNeAR folder (split/text and split/attributions).")] = None,
+    split: Annotated[str, typer.Option(help="dev | train")] = "dev",
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Score only the first N articles.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score attribution spans (source, cue, content) on PolNeAR, beside textacy's quotations."""
+    from wiretrace.evaluation.attribution import evaluate_attribution
+
+    _print_report(evaluate_attribution(data, split=split, limit=limit), as_json)
+
+
 def _print_report(report, as_json: bool) -> None:
     from wiretrace.evaluation.show import print_report
 
