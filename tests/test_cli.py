@@ -100,3 +100,11 @@ def test_control_characters_in_scraped_text_never_reach_the_terminal(tmp_path):
         assert result.exit_code == 0
         assert "\x1b" not in result.output and "\x07" not in result.output
     assert "Water rose two metres" in runner.invoke(app, ["show", "1", "--db", str(db)]).output
+
+
+def test_a_partial_listing_says_how_much_it_shows(seeded_db):
+    result = runner.invoke(app, ["articles", "--db", str(seeded_db), "--limit", "1"])
+    assert result.exit_code == 0
+    assert "showing 1–1 of 2" in result.output
+    full = runner.invoke(app, ["articles", "--db", str(seeded_db)])
+    assert "showing" not in full.output

@@ -133,6 +133,7 @@ def articles(
     """List the stored articles."""
     with _open(db) as corpus:
         rows = corpus.articles(limit=limit, offset=offset)
+        total = corpus.count_articles()
     if as_json:
         for row in rows:
             out.print_json(json.dumps(to_jsonable(row)), indent=None)
@@ -143,6 +144,9 @@ def articles(
         table.add_row(str(r.id), escape(r.title or "—"), escape(r.outlet or "—"), escape(r.host or "—"),
                       "yes" if r.is_repost else "", r.published_at or "—", r.language or "—", str(r.words), str(r.comments))
     out.print(table)
+    if len(rows) < total:
+        first = offset + 1 if rows else offset
+        out.print(f"showing {first}–{offset + len(rows)} of {total}; page with --offset and --limit", highlight=False)
 
 
 @app.command()
