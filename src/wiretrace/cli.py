@@ -23,7 +23,7 @@ from wiretrace.corpus import Corpus
 from wiretrace.errors import WiretraceError, printable
 from wiretrace.jsonable import to_jsonable
 from wiretrace.store import RunSummary
-from wiretrace.terminal import escape, print_article
+from wiretrace.terminal import escape, print_article, print_claims
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -119,7 +119,8 @@ def _print_run(corpus: Corpus, *, quiet: bool) -> None:
             err.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False)
     out.print(
         f"run {run.id}: {run.stored} stored, {run.unchanged} unchanged, {run.skipped} skipped "
-        f"→ {escape(str(corpus.path))} ({corpus.count_articles()} articles)", highlight=False,
+        f"→ {escape(str(corpus.path))} ({corpus.count_articles()} articles, {corpus.count_claims()} claims)",
+        highlight=False,
     )
 
 
@@ -164,6 +165,33 @@ def show(
         out.print_json(json.dumps(_article_json(stored)))
         return
     print_article(out, stored)
+
+
+@app.command()
+def claims(
+    db: DbOption = Path(wiretrace.DEFAULT_DB),
+    article: Annotated[Optional[int], typer.Option(help="Only this article's claims (see `wiretrace articles`).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines instead of text.")] = False,
+    limit: Annotated[int, typer.Option(min=1, help="How many to list.")] = 1000,
+    offset: Annotated[int, typer.Option(min=0, help="How many to pass over first.")] = 0,
+) -> None:
+    """List claims: text, kind, speaker and chain (innermost first), factuality, time, numbers, places."""
+    with _open(db) as corpus:
+        if article is not None and corpus.article(article) is None:
+            raise WiretraceError(f"no article {article} in {db}; `wiretrace articles --db {db}` lists them")
+        rows = corpus.claims(article=article, limit=limit, offset=offset)
+        total = corpus.count_claims(article=article)
+        status = corpus.extraction(article) if article is not None else None
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps({"article": row.article, **to_jsonable(row.claim)}), indent=None)
+        return
+    if status is not None and status[0] != "done":
+        err.print(f"[yellow]{status[0]}[/]: {escape(status[1] or '')}", highlight=False)
+    print_claims(out, rows)
+    if len(rows) < total:
+        first = offset + 1 if rows else offset
+        out.print(f"showing {first}–{offset + len(rows)} of {total}; page with --offset and --limit", highlight=False)
 
 
 def _article_json(stored: wiretrace.store.StoredArticle) -> dict:

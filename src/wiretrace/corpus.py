@@ -32,6 +32,17 @@ class Corpus:
     def count_articles(self) -> int:
         return store.count_articles(self.connection)
 
+    def claims(self, *, article: int | None = None, limit: int = 100, offset: int = 0) -> list[store.StoredClaim]:
+        """Claims of one article (its row id) or of all, in text order."""
+        return store.list_claims(self.connection, article=article, limit=limit, offset=offset)
+
+    def count_claims(self, *, article: int | None = None) -> int:
+        return store.count_claims(self.connection, article=article)
+
+    def extraction(self, article: int) -> tuple[str, str | None] | None:
+        """``(status, note)`` of an article's claim extraction (``done``, ``not-covered``, ``failed``)."""
+        return store.extraction_status(self.connection, article)
+
     def search(self, query: str, *, limit: int = 20) -> list[tuple[int, str]]:
         """Full-text search in FTS5 syntax; a malformed query raises ``WiretraceError`` saying so."""
         try:

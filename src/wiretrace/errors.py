@@ -35,6 +35,7 @@ class Code(StrEnum):
     E014 = "cleaning failed: {}; the input was kept in the errors table, the run goes on"
     E015 = "not a feed: {}"
     E016 = "no article text left after cleaning ({}); if it is an article, check the file, else ignore it"
+    E017 = "claim extraction failed: {}; the article is stored without claims, the run goes on"
 
     def format(self, *args: object) -> str:
         return self.value.format(*args)

@@ -1,8 +1,10 @@
-"""The ``analyze`` run: ingest → clean → store, one document at a time, never stopped by one bad input.
+"""The ``analyze`` run: ingest → clean → extract → store, never stopped by one bad input.
 
-Each document is stored in its own transaction, keyed by the sha256 of its bytes, so re-running on the
-same inputs adds nothing, and a run that was killed resumes where it stopped: what was committed is
-skipped cheaply (hash look-up before any cleaning), the rest is done.
+Documents are cleaned one at a time and extracted in batches (spaCy's ``nlp.pipe`` is much faster on
+batches). Each article is stored with its claims in its own transaction, keyed by the sha256 of its
+bytes, so re-running on the same inputs adds nothing, and a run that was killed resumes where it stopped:
+what was committed is skipped cheaply (hash look-up before any cleaning), the rest is done. Articles
+stored without claims (by an older wiretrace) are extracted at the end of the next run.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from pathlib import Path
 from wiretrace import store
 from wiretrace.clean import clean
 from wiretrace.errors import Code, InputError, StoreError
+from wiretrace.extract.stage import ExtractOptions, Extractor
 from wiretrace.ingest import IngestOptions, Source, expand_inputs, read_source
-from wiretrace.records import Article, Document, Skipped
+from wiretrace.records import Article, Document, Extraction, Skipped
 
 ProgressCallback = Callable[[str, int], None]
 """Called once per input source when it is done, with its location and the number of sources in the run."""
@@ -33,6 +36,7 @@ class AnalyzeOptions:
     """
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
     outlet: str | None = None
     published_at: datetime | None = None
 
@@ -47,15 +51,22 @@ def run_analysis(
     options: AnalyzeOptions,
     *,
     on_source_done: ProgressCallback | None = None,
+    extractor: Extractor | None = None,
 ) -> store.RunSummary:
-    """Analyze listed ``sources`` (see ``list_sources``) into an open database; returns the run's summary."""
+    """Analyze listed ``sources`` (see ``list_sources``) into an open database; returns the run's summary.
+
+    ``extractor`` lets a caller that analyzes often (a server) load the spaCy pipeline once.
+    """
     run_id = store.start_run(conn, [s.location for s in sources])
+    batch = _Batch(conn, run_id, options.extract, extractor)
     try:
         for source in sources:
             for item in read_source(source, options.ingest):
-                _process(conn, run_id, item, options)
+                _process(batch, item, options)
             if on_source_done is not None:
                 on_source_done(source.location, len(sources))
+        batch.flush()
+        _extract_stored(batch)
     except BaseException as exc:
         store.end_run(conn, run_id, "interrupted")
         if isinstance(exc, sqlite3.Error):
@@ -65,17 +76,69 @@ def run_analysis(
     return store.end_run(conn, run_id, "done")
 
 
+class _Batch:
+    """Cleaned articles waiting for extraction; each is stored with its claims in one transaction."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, run_id: int, options: ExtractOptions, extractor: Extractor | None
+    ) -> None:
+        self.conn, self.run_id, self.options, self._extractor = conn, run_id, options, extractor
+        self.pending: list[tuple[Document, Article]] = []
+        self.repeats: list[Document] = []  # the same bytes seen again before their first copy was stored
+
+    @property
+    def extractor(self) -> Extractor:
+        """Loaded on first use: a re-run over stored inputs never loads the spaCy pipeline."""
+        if self._extractor is None:
+            self._extractor = Extractor(self.options)
+        return self._extractor
+
+    def holds(self, document: Document) -> bool:
+        return any(d.id == document.id for d, _ in self.pending)
+
+    def add(self, document: Document, article: Article) -> None:
+        self.pending.append((document, article))
+        if len(self.pending) >= max(1, self.options.batch_size):
+            self.flush()
+
+    def flush(self) -> None:
+        extractions = self.extractor.extract([a for _, a in self.pending]) if self.pending else []
+        for (document, article), extraction in zip(self.pending, extractions, strict=True):
+            store.save_article(self.conn, self.run_id, document, article, extraction)
+            if extraction.status == "failed":
+                store.record_skip(self.conn, self.run_id, _extraction_failure(document, extraction), count=False)
+        for document in self.repeats:
+            store.add_location(self.conn, self.run_id, document.id, document.location)
+        self.pending, self.repeats = [], []
+
+
+def _extraction_failure(document: Document, extraction: Extraction) -> Skipped:
+    return InputError(document.location, Code.E017, extraction.note or "unknown error").as_skipped()
+
+
+def _extract_stored(batch: _Batch) -> None:
+    """Extract articles stored without claims (by an older wiretrace, before claims existed)."""
+    for article_id in store.articles_to_extract(batch.conn):
+        stored = store.load_article(batch.conn, article_id)
+        if stored is not None:
+            store.save_extraction(batch.conn, article_id, batch.extractor.extract_one(stored.article))
+
+
 def list_sources(inputs: Sequence[str | Path], options: AnalyzeOptions) -> list[Source]:
     """The sources a run over ``inputs`` reads (files after expanding folders, URLs); nothing is read yet."""
     return expand_inputs(inputs, options.ingest)
 
 
-def _process(conn: sqlite3.Connection, run_id: int, item: Document | Skipped, options: AnalyzeOptions) -> None:
+def _process(batch: _Batch, item: Document | Skipped, options: AnalyzeOptions) -> None:
+    conn, run_id = batch.conn, batch.run_id
     if isinstance(item, Skipped):
         store.record_skip(conn, run_id, item)
         return
     if store.has_article(conn, item.id):
         store.add_location(conn, run_id, item.id, item.location)
+        return
+    if batch.holds(item):
+        batch.repeats.append(item)
         return
     try:
         article = clean(item)
@@ -85,7 +148,7 @@ def _process(conn: sqlite3.Connection, run_id: int, item: Document | Skipped, op
     except Exception as exc:  # a cleaner bug must not stop the run: record it against the input and go on
         store.record_skip(conn, run_id, InputError(item.location, Code.E014, repr(exc)).as_skipped())
         return
-    store.save_article(conn, run_id, item, _with_fallbacks(article, options))
+    batch.add(item, _with_fallbacks(article, options))
 
 
 def _with_fallbacks(article: Article, options: AnalyzeOptions) -> Article:

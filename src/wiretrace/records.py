@@ -118,3 +118,133 @@ class Article:
 
 
 UNKNOWN_OUTLET = "unknown outlet"
+
+
+CLAIM_KINDS = ("direct", "indirect", "according-to", "outlet-voice")
+FACTUALITY_LABELS = ("asserted", "hedged", "negated", "not-confirmed", "denied", "confirmed", "opinion")
+SOURCE_TYPES = ("official", "state-media", "media", "witness", "expert", "unnamed", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class ChainLink:
+    """One link of a claim's chain: who said or passed it on.
+
+    ``name`` is the canonical name within the article ("Ministry of Internal Affairs", "unnamed source");
+    ``role`` what the text says of it ("spokesman for the police department"); ``type`` one of
+    ``SOURCE_TYPES``.
+    """
+
+    name: str
+    role: str | None
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTime:
+    """When a claim's event happened (``of="event"``) or when it was stated (``of="statement"``).
+
+    ``start``/``end`` are ISO datetimes of a half-open interval when ``resolved``; an open end is None.
+    Unresolved relative expressions ("last night" with no publication time) keep ``expression`` only.
+    """
+
+    start: str | None
+    end: str | None
+    granularity: str | None
+    expression: str
+    resolved: bool
+    of: str = "event"
+    year_inferred: bool = False
+    approx: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimQuantity:
+    """A count in a claim: inclusive ``min``/``max`` (None = open), the counted ``unit`` as written."""
+
+    category: str | None
+    min: float | None
+    max: float | None
+    unit: str
+    approx: bool
+    expression: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPlace:
+    """A place a claim is about, resolved offline: canonical ``name``, ``kind`` (country, region, city,
+    facility), ISO country code, coordinates when known, and the ``mention`` as written."""
+
+    name: str
+    kind: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    mention: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named person, organisation or outlet a claim mentions, with its canonical name in the article."""
+
+    name: str
+    label: str  # spaCy's entity label: PERSON, ORG, NORP, ...
+    mention: str
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """The claim reduced to what a later stage compares (see ``extract/proposition.py``).
+
+    ``subject`` is the agent, ``object`` the patient (a passive's subject); ``arguments`` are the other
+    prepositional phrases as "prep:phrase" ("in:city centre"); phrases are lower-cased, determiners dropped.
+    """
+
+    predicate: str
+    subject: str | None = None
+    object: str | None = None
+    arguments: tuple[str, ...] = ()
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One proposition (one clause) of an article, with who says it and how sure it is.
+
+    ``start``/``end`` are offsets into the article's canonical text; ``where`` is the kind of segment it
+    sits in (title, standfirst, body, caption). ``chain`` runs innermost first and always ends with the
+    article's outlet (or ``UNKNOWN_OUTLET``); ``speaker`` is its first link. ``confirms``/``denies`` hold
+    the ids of earlier claims of the same article this one answers.
+    """
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str
+    chain: tuple[ChainLink, ...]
+    factuality: str
+    cues: tuple[str, ...] = ()
+    time: ClaimTime | None = None
+    quantities: tuple[ClaimQuantity, ...] = ()
+    places: tuple[ClaimPlace, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    proposition: Proposition | None = None
+    where: str = "body"
+    confirms: tuple[str, ...] = ()
+    denies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The extract stage's outcome for one article: its claims, or why it has none.
+
+    ``status`` is ``done``, ``not-covered`` (the article's language is one extraction does not cover yet;
+    ``note`` says which) or ``failed`` (``note`` says why; the article itself is kept).
+    """
+
+    status: str
+    claims: tuple[Claim, ...] = ()
+    note: str | None = None

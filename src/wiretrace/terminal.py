@@ -9,8 +9,8 @@ from rich.markup import escape as escape_markup
 from rich.table import Table
 from rich.tree import Tree
 
-from wiretrace.records import Comment, SegmentKind
-from wiretrace.store import StoredArticle
+from wiretrace.records import Claim, ClaimQuantity, ClaimTime, Comment, SegmentKind
+from wiretrace.store import StoredArticle, StoredClaim
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -67,3 +67,60 @@ def _comment_tree(comments: tuple[Comment, ...]) -> Tree:
         when = f" · {escape(comment.posted)}" if comment.posted else ""
         nodes[i] = parent.add(f"[dim]#{i} {who}{when}{likes}[/]\n{escape(comment.text)}")
     return tree
+
+
+_FACTUALITY_STYLE = {
+    "asserted": "green", "confirmed": "bold green", "hedged": "yellow", "opinion": "magenta",
+    "negated": "red", "not-confirmed": "bold red", "denied": "bold red",
+}  # fmt: skip
+
+
+def print_claims(console: Console, rows: list[StoredClaim]) -> None:
+    """Each claim as a short block: id, where, kind and status; its words; chain, time, numbers, places."""
+    if not rows:
+        console.print("no claims", highlight=False)
+        return
+    for row in rows:
+        console.print(_claim_block(row.article, row.claim), highlight=False)
+
+
+def _claim_block(article: int, claim: Claim) -> Table:
+    style = _FACTUALITY_STYLE.get(claim.factuality, "")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    status = f"[{style}]{claim.factuality}[/]" + (f" ({escape(', '.join(claim.cues))})" if claim.cues else "")
+    grid.add_row(f"{article}:{claim.id.rsplit('#', 1)[-1]}", f"[bold]{escape(claim.text)}[/]")
+    grid.add_row("", f"{claim.where} · {claim.kind} · {status}")
+    chain = " ← ".join(f"{escape(link.name)} [dim]({link.type})[/]" for link in claim.chain)
+    grid.add_row("said by", chain)
+    for label, value in (("when", _time_text(claim.time)), ("numbers", _quantities_text(claim.quantities)),
+                         ("places", ", ".join(p.name for p in claim.places))):
+        if value:
+            grid.add_row(label, escape(value))
+    grid.add_row("", "")
+    return grid
+
+
+def _time_text(time: ClaimTime | None) -> str:
+    if time is None:
+        return ""
+    if not time.resolved:
+        return f"{time.expression!r} ({time.of} time, unresolved)"
+    span = time.start if time.end is None or time.start == time.end else f"{time.start} – {time.end}"
+    inferred = ", year inferred" if time.year_inferred else ""
+    return f"{time.expression!r} = {span} ({time.of} time{inferred})"
+
+
+def _number(value: float | None) -> str:
+    return "?" if value is None else f"{value:g}"
+
+
+def _quantities_text(quantities: tuple[ClaimQuantity, ...]) -> str:
+    parts = []
+    for q in quantities:
+        count = _number(q.min) if q.min == q.max else f"{_number(q.min)}–{_number(q.max)}"
+        approx = "≈" if q.approx else ""
+        category = f" [{q.category}]" if q.category else ""
+        parts.append(f"{approx}{count} {q.unit}{category}".strip())
+    return "; ".join(parts)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from wiretrace.extract.outlets import load_outlet_registry
-from wiretrace.extract.source_types import SOURCE_TYPES, source_type
+from wiretrace.extract.source_types import source_type
+from wiretrace.records import SOURCE_TYPES
 
 
 @pytest.fixture(scope="module")

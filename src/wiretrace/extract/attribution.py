@@ -49,7 +49,6 @@ from wiretrace.extract.attribution_verbs import verb_frame
 from wiretrace.extract.cues import CueLexicon, cue_lemma, default_lexicon
 
 DASHES = frozenset({"—", "―", "–", "-", "--"})
-KINDS = ("direct", "indirect", "according-to", "outlet-voice")
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,6 +74,7 @@ class City:
     lat: float
     lon: float
     population: int
+    timezone: str | None = None  # IANA name ("Europe/Kyiv"): the local time of claims about the city
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,7 @@ def _city_tables(min_population: int) -> tuple[dict, dict]:
         city = City(
             record["geonameid"], record["name"], record["countrycode"],
             f"{record['countrycode']}.{admin1}" if admin1 else None,
-            record["latitude"], record["longitude"], record["population"],
+            record["latitude"], record["longitude"], record["population"], record.get("timezone") or None,
         )  # fmt: skip
         primary = fold(city.name)
         cities[primary].append((city, True))

@@ -49,6 +49,7 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     parent: str | None = None
+    timezone: str | None = None  # IANA name, for cities (and facilities inside one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +204,7 @@ def _best_city(
 def _city_place(gaz: Gazetteer, city: City) -> Place:
     return Place(
         city.name, "city", city.country, city.admin1, city.lat, city.lon, city.geonameid,
-        _country_name(gaz, city.country),
+        _country_name(gaz, city.country), city.timezone,
     )  # fmt: skip
 
 
@@ -264,7 +265,34 @@ def places(
     resolved = [m for m in mentions if m is not None]
     unknown = [(s.start_char, s.end_char) for (s, via), m in zip(candidates, mentions) if m is None and via == "FAC"]
     resolved += _facilities(doc, resolved, unknown)
+    resolved = _described_cities(doc, resolved, options) + resolved
     return sorted(resolved, key=lambda m: m.start)
+
+
+LARGEST_CITY = re.compile(r"\b(?:the\s+)?(?:largest|biggest|most populous)\s+city\s+(?:of|in)\s+", re.IGNORECASE)
+"""A city described by its rank in a country ("the largest city of X"), which names it as surely as its name."""
+
+
+def _described_cities(doc: Doc, resolved: list[PlaceMention], options: PlaceOptions) -> list[PlaceMention]:
+    found = []
+    for match in LARGEST_CITY.finditer(doc.text):
+        country = next((m for m in resolved if m.start == match.end() and m.place.kind == "country"), None)
+        city = largest_city(country.place.country, options) if country and country.place.country else None
+        if city is not None:
+            found.append(PlaceMention(doc.text[match.start() : country.end], match.start(), country.end, city, "description"))
+    return found
+
+
+@lru_cache(maxsize=256)
+def largest_city(country: str, options: PlaceOptions) -> Place | None:
+    """The most populous city the gazetteer knows in ``country`` (ISO alpha-2)."""
+    gaz = place_index.gazetteer(options.min_city_population)
+    best = None
+    for candidates in gaz.cities.values():
+        for city, primary in candidates:
+            if primary and city.country == country and (best is None or city.population > best.population):
+                best = city
+    return _city_place(gaz, best) if best is not None else None
 
 
 def _mention(span: Span, via: str, context: tuple[str, ...], options: PlaceOptions) -> PlaceMention | None:
@@ -289,9 +317,14 @@ def _candidates(doc: Doc, options: PlaceOptions) -> Iterable[tuple[Span, str]]:
             continue
         if ent.label_ in ENTITY_LABELS or ent.label_ == "NORP":
             yield _with_region_word(doc, ent), ent.label_
-        elif ent.label_ in FALLBACK_LABELS and before in options.prepositions and ent.text[:1].isupper():
-            if _is_known_name(ent.text, options):
+        elif ent.label_ in FALLBACK_LABELS and ent.text[:1].isupper():
+            if (before in options.prepositions or _is_modifier(ent)) and _is_known_name(ent.text, options):
                 yield ent, ent.label_
+
+
+def _is_modifier(ent: Span) -> bool:
+    """A name used as a noun modifier ("the X police building"): the tagger often calls it an ORG."""
+    return ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end
 
 
 def _with_region_word(doc: Doc, ent: Span) -> Span:
@@ -322,7 +355,7 @@ def _facilities(doc: Doc, resolved: list[PlaceMention], unknown: list[tuple[int,
             continue
         city = _nearest(doc, cities, start, end)
         place = Place(name, "facility", city.country if city else None, city.admin1 if city else None,
-                      parent=city.name if city else None)  # fmt: skip
+                      parent=city.name if city else None, timezone=city.timezone if city else None)  # fmt: skip
         found.append(PlaceMention(name, start, end, place, "facility"))
         taken.append((start, end))
     return found

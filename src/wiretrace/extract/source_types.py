@@ -24,7 +24,6 @@ from functools import lru_cache
 
 from wiretrace.extract.outlets import OutletRegistry
 
-SOURCE_TYPES = ("official", "state-media", "media", "witness", "expert", "unnamed", "other")
 
 WITNESS_WORDS = (
     "witness", "witnesses", "eyewitness", "eyewitnesses", "eye-witness", "eye-witnesses", "resident",
@@ -112,7 +111,7 @@ def _outlet_in(text: str, registry: OutletRegistry) -> str | None:
 
 
 def source_type(name: str | None, role: str | None, registry: OutletRegistry) -> str:
-    """The type of one chain link (one of ``SOURCE_TYPES``) from its name and role.
+    """The type of one chain link (one of ``records.SOURCE_TYPES``) from its name and role.
 
     Args:
         name: the speaker's name as written ("Reuters", "John Smith", "the Interior Ministry"), or None.

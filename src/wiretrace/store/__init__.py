@@ -11,6 +11,15 @@ from wiretrace.store.articles import (
     save_article,
     search_articles,
 )
+from wiretrace.store.claims import (
+    StoredClaim,
+    articles_to_extract,
+    claim_from_json,
+    count_claims,
+    extraction_status,
+    list_claims,
+    save_extraction,
+)
 from wiretrace.store.database import (
     RunSummary,
     connect,
@@ -26,6 +35,13 @@ __all__ = [
     "ArticleSummary",
     "RunSummary",
     "StoredArticle",
+    "StoredClaim",
+    "articles_to_extract",
+    "claim_from_json",
+    "count_claims",
+    "extraction_status",
+    "list_claims",
+    "save_extraction",
     "add_location",
     "connect",
     "count_articles",

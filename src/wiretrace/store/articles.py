@@ -10,7 +10,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from wiretrace.records import Article, Comment, Document, Segment, SegmentKind
+from wiretrace.records import Article, Comment, Document, Extraction, Segment, SegmentKind
+from wiretrace.store.claims import insert_extraction
 from wiretrace.store.database import count_in_run, transaction
 
 
@@ -54,8 +55,10 @@ def add_location(conn: sqlite3.Connection, run_id: int, document_id: str, locati
         count_in_run(conn, run_id, "unchanged")
 
 
-def save_article(conn: sqlite3.Connection, run_id: int, document: Document, article: Article) -> int:
-    """Store a document and its cleaned article atomically; returns the article id."""
+def save_article(
+    conn: sqlite3.Connection, run_id: int, document: Document, article: Article, extraction: Extraction | None = None
+) -> int:
+    """Store a document, its cleaned article and (when given) its claims atomically; returns the article id."""
     with transaction(conn):
         conn.execute(
             "INSERT OR IGNORE INTO documents(id, media_type, encoding, size, fetched_at, raw, run_id)"
@@ -68,6 +71,8 @@ def save_article(conn: sqlite3.Connection, run_id: int, document: Document, arti
             (document.id, document.location, run_id),
         )
         article_id = _insert_article(conn, run_id, article)
+        if extraction is not None:
+            insert_extraction(conn, article_id, extraction)
         count_in_run(conn, run_id, "stored")
     return article_id
 

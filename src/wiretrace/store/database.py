@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wiretrace.errors import StoreError
 from wiretrace.records import Skipped
-from wiretrace.store.schema import DDL, SCHEMA_VERSION
+from wiretrace.store.schema import DDL, SCHEMA_VERSION, UPGRADABLE_FROM
 
 
 def utcnow() -> str:
@@ -49,7 +49,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
         uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
         conn.row_factory = sqlite3.Row
-        _check_is_ours(conn, path)
+        _check_is_ours(conn, path, read_only=read_only)
         if not read_only:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -72,7 +72,7 @@ def _check_path(path: Path, *, read_only: bool) -> None:
         raise StoreError(f"{path}: the {where} is not writable; choose another --db")
 
 
-def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
+def _check_is_ours(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if tables and "meta" not in tables:
         raise StoreError(f"{path}: a SQLite database of another program, not wiretrace's; choose another --db")
@@ -80,16 +80,22 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             raise StoreError(f"{path}: a SQLite database of another program, not wiretrace's; choose another --db")
-        if int(row[0]) != SCHEMA_VERSION:
+        version = int(row[0])
+        if version in UPGRADABLE_FROM and read_only:
             raise StoreError(
-                f"{path}: written by schema version {row[0]}, this wiretrace reads version {SCHEMA_VERSION}; "
+                f"{path}: written by an older wiretrace (schema version {version}); upgrade it in place with "
+                f"`wiretrace analyze PATH --db {path}` (it also extracts the claims it lacks)"
+            )
+        if version != SCHEMA_VERSION and version not in UPGRADABLE_FROM:
+            raise StoreError(
+                f"{path}: written by schema version {version}, this wiretrace reads version {SCHEMA_VERSION}; "
                 "analyze into a new --db file"
             )
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
     conn.executescript(DDL)  # idempotent: CREATE ... IF NOT EXISTS
-    conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
 
 @contextmanager
@@ -153,14 +159,19 @@ def run_summary(conn: sqlite3.Connection, run_id: int) -> RunSummary:
     )
 
 
-def record_skip(conn: sqlite3.Connection, run_id: int, skipped: Skipped) -> None:
-    """Store a rejected input in the errors table (its own transaction)."""
+def record_skip(conn: sqlite3.Connection, run_id: int, skipped: Skipped, *, count: bool = True) -> None:
+    """Store a rejected input in the errors table (its own transaction).
+
+    ``count=False`` records an error that did not reject the input (a stored article whose claims
+    could not be extracted): it is listed, not counted as skipped.
+    """
     with transaction(conn):
         conn.execute(
             "INSERT INTO errors(run_id, location, code, reason, at) VALUES (?, ?, ?, ?, ?)",
             (run_id, skipped.location, skipped.code, skipped.reason, utcnow()),
         )
-        count_in_run(conn, run_id, "skipped")
+        if count:
+            count_in_run(conn, run_id, "skipped")
 
 
 def skipped_in_run(conn: sqlite3.Connection, run_id: int) -> list[Skipped]:

@@ -1,5 +1,6 @@
 """The SQLite schema: documents and where they were seen, cleaned articles in typed segments, reader
-comments, runs and the inputs each run skipped, and an FTS5 index over article text.
+comments, runs and the inputs each run skipped, the claims extracted from each article (and whether
+extraction ran: ``extractions``), and FTS5 indexes over article and claim text.
 
 Identity of a document is the sha256 of its raw bytes (``documents.id``); an article belongs to exactly
 one document. The schema is created idempotently; ``SCHEMA_VERSION`` guards against opening a database
@@ -8,7 +9,9 @@ written by an incompatible version.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+UPGRADABLE_FROM = frozenset({1})
+"""Older versions whose databases ``connect`` upgrades in place (version 2 only adds tables)."""
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -83,7 +86,30 @@ CREATE TABLE IF NOT EXISTS errors (
     reason   TEXT NOT NULL,
     at       TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS extractions (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    status     TEXT NOT NULL CHECK (status IN ('done', 'not-covered', 'failed')),
+    note       TEXT,                      -- why not covered / what failed
+    claims     INTEGER NOT NULL,
+    at         TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    seq         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,      -- "<first 16 hex of the document id>#<n>"
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    speaker     TEXT NOT NULL,
+    factuality  TEXT NOT NULL,
+    time_start  TEXT,
+    record      TEXT NOT NULL,             -- the whole Claim record as JSON
+    UNIQUE (article_id, idx)
+);
 CREATE INDEX IF NOT EXISTS errors_run ON errors(run_id);
+CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published_at);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -93,5 +119,14 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
 END;
 CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(
+    text, speaker, content='claims', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, text, speaker) VALUES (new.seq, new.text, new.speaker);
+END;
+CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text, speaker) VALUES ('delete', old.seq, old.text, old.speaker);
 END;
 """

@@ -1,0 +1,107 @@
+"""Writing and reading claims and the extraction status of each article.
+
+A claim is stored as its whole record (JSON, exactly the ``Claim`` fields) beside the columns lists
+and filters read (text, kind, speaker, factuality, time), so reading one back gives the same record.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from wiretrace.jsonable import to_jsonable
+from wiretrace.records import (
+    ChainLink,
+    Claim,
+    ClaimPlace,
+    ClaimQuantity,
+    ClaimTime,
+    Entity,
+    Extraction,
+    Proposition,
+)
+from wiretrace.store.database import transaction, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim as stored, with the row id of its article (what ``wiretrace show`` takes)."""
+
+    article: int
+    claim: Claim
+
+
+def insert_extraction(conn: sqlite3.Connection, article_id: int, extraction: Extraction) -> None:
+    """Write an article's claims and extraction status (inside the caller's transaction)."""
+    conn.execute(
+        "INSERT OR REPLACE INTO extractions(article_id, status, note, claims, at) VALUES (?, ?, ?, ?, ?)",
+        (article_id, extraction.status, extraction.note, len(extraction.claims), utcnow()),
+    )
+    conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+    conn.executemany(
+        "INSERT INTO claims(id, article_id, idx, start, end, text, kind, speaker, factuality, time_start, record)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (c.id, article_id, i, c.start, c.end, c.text, c.kind, c.speaker, c.factuality,
+             c.time.start if c.time else None, json.dumps(to_jsonable(c), ensure_ascii=False))
+            for i, c in enumerate(extraction.claims)
+        ],  # fmt: skip
+    )
+
+
+def save_extraction(conn: sqlite3.Connection, article_id: int, extraction: Extraction) -> None:
+    """Store the extraction of an already stored article, atomically."""
+    with transaction(conn):
+        insert_extraction(conn, article_id, extraction)
+
+
+def articles_to_extract(conn: sqlite3.Connection) -> list[int]:
+    """Stored articles that have no extraction yet (from an older wiretrace, or a failed batch)."""
+    rows = conn.execute(
+        "SELECT a.id FROM articles a LEFT JOIN extractions e ON e.article_id = a.id"
+        " WHERE e.article_id IS NULL ORDER BY a.id"
+    )
+    return [r[0] for r in rows]
+
+
+def list_claims(
+    conn: sqlite3.Connection, *, article: int | None = None, limit: int = 100, offset: int = 0
+) -> list[StoredClaim]:
+    """Claims in article order then text order; of one article when ``article`` (its row id) is given."""
+    where, params = ("WHERE article_id = ?", [article]) if article is not None else ("", [])
+    rows = conn.execute(
+        f"SELECT article_id, record FROM claims {where} ORDER BY article_id, idx LIMIT ? OFFSET ?",  # noqa: S608 (fixed text)
+        (*params, limit, offset),
+    )
+    return [StoredClaim(r["article_id"], claim_from_json(json.loads(r["record"]))) for r in rows]
+
+
+def count_claims(conn: sqlite3.Connection, *, article: int | None = None) -> int:
+    if article is None:
+        return int(conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
+    return int(conn.execute("SELECT COUNT(*) FROM claims WHERE article_id = ?", (article,)).fetchone()[0])
+
+
+def extraction_status(conn: sqlite3.Connection, article: int) -> tuple[str, str | None] | None:
+    """``(status, note)`` of an article's extraction, or None when it was never extracted."""
+    row = conn.execute("SELECT status, note FROM extractions WHERE article_id = ?", (article,)).fetchone()
+    return (row["status"], row["note"]) if row else None
+
+
+def claim_from_json(data: dict[str, Any]) -> Claim:
+    """The ``Claim`` a stored JSON record describes (the inverse of ``to_jsonable``)."""
+    time = data.get("time")
+    proposition = data.get("proposition")
+    return Claim(
+        id=data["id"], article_id=data["article_id"], start=data["start"], end=data["end"], text=data["text"],
+        kind=data["kind"], speaker=data["speaker"], chain=tuple(ChainLink(**link) for link in data["chain"]),
+        factuality=data["factuality"], cues=tuple(data.get("cues", ())),
+        time=ClaimTime(**time) if time else None,
+        quantities=tuple(ClaimQuantity(**q) for q in data.get("quantities", ())),
+        places=tuple(ClaimPlace(**p) for p in data.get("places", ())),
+        entities=tuple(Entity(**e) for e in data.get("entities", ())),
+        proposition=Proposition(**{**proposition, "arguments": tuple(proposition["arguments"])}) if proposition else None,
+        where=data.get("where", "body"), confirms=tuple(data.get("confirms", ())), denies=tuple(data.get("denies", ())),
+    )  # fmt: skip
