@@ -108,3 +108,29 @@ def test_a_partial_listing_says_how_much_it_shows(seeded_db):
     assert "showing 1–1 of 2" in result.output
     full = runner.invoke(app, ["articles", "--db", str(seeded_db)])
     assert "showing" not in full.output
+
+
+def test_claims_json_lines_carry_the_record_fields(seeded_db):
+    ids = article_ids(seeded_db)
+    result = runner.invoke(app, ["claims", "--db", str(seeded_db), "--article", str(ids["004_c5cc693d39008daf.txt"]),
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert rows and all(r["article"] == ids["004_c5cc693d39008daf.txt"] for r in rows)
+    assert set(rows[0]) >= {"id", "text", "kind", "speaker", "chain", "factuality", "cues", "time", "quantities",
+                            "places", "start", "end", "proposition"}
+    assert all(r["chain"][-1]["name"] == "UNIAN" for r in rows)
+    relayed = [r for r in rows if len(r["chain"]) == 3]
+    assert relayed and all(r["chain"][0]["name"] == r["speaker"] for r in relayed)
+
+
+def test_claims_text_shows_chains_status_and_numbers(seeded_db):
+    result = runner.invoke(app, ["claims", "--db", str(seeded_db)])
+    assert result.exit_code == 0, result.output
+    assert "←" in result.output and "hedged" in result.output and "24–99" in result.output
+
+
+def test_claims_of_a_missing_article_is_one_error_line(seeded_db):
+    result = runner.invoke(app, ["claims", "--db", str(seeded_db), "--article", "999"])
+    assert result.exit_code == 1
+    assert "no article 999" in result.output

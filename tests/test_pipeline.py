@@ -189,3 +189,40 @@ PAGE_WITH_SITE_NAME = """<html><head><title>Ferry service resumes</title>
 <p>The ferry service between the two islands resumed on Sunday after a week of storms, the operator said.</p>
 <p>Passengers who had booked during the closure can change their tickets free of charge until the end of the
 month, according to a statement published on the operator's website.</p></article></body></html>"""
+
+
+def test_claims_are_extracted_and_what_cannot_be_is_said_per_article(tmp_path):
+    """English articles get claims; another language is stored with a note; a text too long for the parser
+    is stored without claims and an E017 line, and never stops the rest."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    para = "The mayor said the northern bridge was closed after the flood. Residents were moved to schools.\n\n"
+    (folder / "long.txt").write_text("Flood in the valley\n\n" + "".join(f"On day {i} " + para for i in range(11_000)))
+    (folder / "short.txt").write_text("Flood in the valley\n\nThe mayor said the bridge was closed on Monday. "
+                                      "Two people were hurt.\n")
+    (folder / "german.txt").write_text("Hochwasser im Tal\n\nDer Bürgermeister sagte, die Brücke sei am Montag "
+                                       "geschlossen worden. Zwei Menschen wurden verletzt, viele Bewohner mussten "
+                                       "ihre Häuser verlassen.\n")
+    with wiretrace.analyze([folder], tmp_path / "w.db") as corpus:
+        by_name = {Path(a.location).name: a.id for a in corpus.articles()}
+        assert set(by_name) == {"long.txt", "short.txt", "german.txt"}
+        assert corpus.extraction(by_name["short.txt"]) == ("done", None)
+        assert [c.claim.speaker for c in corpus.claims(article=by_name["short.txt"])] == ["mayor", "unknown outlet"]
+        status, note = corpus.extraction(by_name["german.txt"])
+        assert status == "not-covered" and "'de'" in note
+        status, note = corpus.extraction(by_name["long.txt"])
+        assert status == "failed" and "characters" in note and corpus.count_claims(article=by_name["long.txt"]) == 0
+        assert [(Path(s.location).name, s.code) for s in corpus.skipped()] == [("long.txt", "E017")]
+        assert corpus.last_run.skipped == 0 and corpus.last_run.stored == 3
+
+
+def test_articles_stored_without_claims_are_extracted_by_the_next_run(tmp_path, examples_dir):
+    db = tmp_path / "w.db"
+    wiretrace.analyze([examples_dir], db).close()
+    with sqlite3.connect(db) as raw:  # as a wiretrace from before claims left it
+        raw.execute("DELETE FROM claims")
+        raw.execute("DELETE FROM extractions")
+    with wiretrace.analyze([examples_dir], db) as corpus:
+        assert corpus.last_run.unchanged == 2
+        assert corpus.count_claims() > 20
+        assert all(corpus.extraction(a.id) == ("done", None) for a in corpus.articles())

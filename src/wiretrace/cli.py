@@ -116,7 +116,8 @@ def _print_run(corpus: Corpus, *, quiet: bool) -> None:
     assert run is not None  # analyze always sets it
     if not quiet:
         for skipped in corpus.skipped():
-            err.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False)
+            label = "warning" if skipped.code == "E017" else "skipped"  # E017: stored, but without claims
+            err.print(f"[yellow]{label}[/] {escape(str(skipped))}", highlight=False)
     out.print(
         f"run {run.id}: {run.stored} stored, {run.unchanged} unchanged, {run.skipped} skipped "
         f"→ {escape(str(corpus.path))} ({corpus.count_articles()} articles, {corpus.count_claims()} claims)",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pycountry
 import pytest
+import spacy
 
 from wiretrace.errors import WiretraceError
 from wiretrace.extract.model import load_english
@@ -189,3 +190,22 @@ def test_seed_places(nlp, seeds_dir):
         ("Koktobe television tower", "facility", "Almaty"),
     } <= found
     assert resolve_place("Alma-Ata").geonameid == 1526384
+
+
+def test_a_known_name_the_tagger_missed_after_a_preposition_is_a_place():
+    doc = spacy.blank("en")("Shops were closed in Ulan-Bator on Monday, near Reading Room 4.")
+    assert doc.ents == ()
+    assert [(m.text, m.place.name) for m in places(doc)] == [("Ulan-Bator", "Ulan Bator")]
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        ("Fighting reached the largest city of Ukraine overnight.", "Kyiv"),
+        ("Queues formed in the biggest city in Turkey on Sunday.", "Istanbul"),
+    ],
+)
+def test_the_largest_city_of_a_country_is_that_city(nlp, text, city):
+    found = places(nlp(text))
+    assert city in [m.place.name for m in found]
+    assert any(m.via == "description" and m.place.timezone for m in found)

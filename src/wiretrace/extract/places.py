@@ -257,7 +257,7 @@ def places(
     text names no city.
     """
     options = options or PlaceOptions()
-    candidates = list(_candidates(doc, options))
+    candidates = sorted([*_candidates(doc, options), *_untagged_names(doc, options)], key=lambda c: c[0].start)
     first = [_mention(span, via, tuple(context_countries), options) for span, via in candidates]
     named = {m.place.country for m in first if m is not None and m.place.kind == "country" and m.place.country}
     context = tuple(sorted(named | set(context_countries)))
@@ -320,6 +320,24 @@ def _candidates(doc: Doc, options: PlaceOptions) -> Iterable[tuple[Span, str]]:
         elif ent.label_ in FALLBACK_LABELS and ent.text[:1].isupper():
             if (before in options.prepositions or _is_modifier(ent)) and _is_known_name(ent.text, options):
                 yield ent, ent.label_
+
+
+def _untagged_names(doc: Doc, options: PlaceOptions) -> Iterable[tuple[Span, str]]:
+    """Known place names right after a preposition that the tagger left out of every entity: transliterated
+    spellings ("in Ulan-Bator", "in Frunze") often are."""
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for match in _CAPITALISED_NAME.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or span.start == 0 or any(t.i in tagged for t in span):
+            continue
+        if span.end < len(doc) and doc[span.end].is_title:  # part of a longer name: "Reading Room"
+            continue
+        before = doc[span.start - 1]
+        if before.lower_ in options.prepositions and _is_known_name(span.text, options):
+            yield span, "GPE"
+
+
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
 
 
 def _is_modifier(ent: Span) -> bool:

@@ -48,7 +48,7 @@ class Extractor:
 
     def extract(self, articles: Sequence[Article]) -> list[Extraction]:
         """One ``Extraction`` per article, in order; never raises for one article's sake."""
-        results: list[Extraction | None] = [_not_covered(a) for a in articles]
+        results: list[Extraction | None] = [self._unextractable(a) for a in articles]
         todo = [i for i, r in enumerate(results) if r is None]
         try:
             docs = self.nlp.pipe((self._doc(articles[i]) for i in todo), batch_size=self.options.batch_size)
@@ -61,13 +61,16 @@ class Extractor:
 
     def extract_one(self, article: Article) -> Extraction:
         """The extraction of one article; a failure becomes ``Extraction("failed", note=...)``."""
-        covered = _not_covered(article)
-        if covered is not None:
-            return covered
+        refused = self._unextractable(article)
+        if refused is not None:
+            return refused
         try:
             return self._claims(article, self.nlp(self._doc(article)))
         except Exception as exc:  # recorded per article, never stops the run
             return Extraction("failed", note=f"{type(exc).__name__}: {exc}")
+
+    def _unextractable(self, article: Article) -> Extraction | None:
+        return _not_covered(article) or _too_long(article, self.nlp.max_length)
 
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
@@ -80,6 +83,16 @@ class Extractor:
         context = ClaimContext(article.document_id, article.outlet, article.segments)
         claims = claims_of(doc, context=context, registry=self.registry, options=self.options.claims)
         return Extraction("done", tuple(claims))
+
+
+def _too_long(article: Article, limit: int) -> Extraction | None:
+    if len(article.text) <= limit:
+        return None
+    return Extraction(
+        "failed",
+        note=f"the text has {len(article.text):,} characters, over the {limit:,} the parser takes at once; "
+        "the article is stored and searchable without claims (split it into parts to extract them)",
+    )
 
 
 def _not_covered(article: Article) -> Extraction | None:
