@@ -43,3 +43,10 @@ def test_a_missing_data_folder_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["eval", "clean", "--set", "html", "--data", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
     assert "--data" in result.output and "Traceback" not in result.output
+
+
+def test_eval_table_puts_systems_in_columns_and_fits_a_terminal(small_scrapinghub):
+    result = runner.invoke(app, ["eval", "clean", "--set", "html", "--data", str(small_scrapinghub)])
+    header = next(line for line in result.stdout.splitlines() if "figure" in line)
+    assert all(name in header for name in ("wiretrace", "trafilatura", "justext"))
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
