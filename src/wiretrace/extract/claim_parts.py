@@ -3,9 +3,12 @@
 The finders of the other modules (``timex``, ``places``, ``quantities``) tag the whole document once;
 this module decides which of their findings belong to one claim, by scope:
 
-- **time**: an expression inside the claim's clause is the event's time; else one elsewhere in the same
-  sentence of the same content (a fronted "On the night of D, A happened, B happened" dates both); else
-  one in the attribution's frame ("Earlier it was reported: ...") is the statement's time; else none.
+- **time**: an expression inside the claim's clause and its content is the event's time (a verbless
+  content's claim carries its frame: in "The ministry on Friday announced the reopening" the time is the
+  statement's); else one elsewhere in the same sentence of the same content (a fronted "On the night of
+  D, A happened, B happened" dates both); else one in the attribution's frame ("Earlier it was reported:
+  ...") is the statement's time, unless it is in another claim's clause ("X said A, while Y said B on
+  Monday" does not date X's statement); else none.
 - **places**: the places named in the clause, else in its sentence, else those inherited, in this
   order: the claim it answers ("this information was not confirmed"), the previous claim of the same
   paragraph (a report keeps talking about where it is), the heading of its section ("Protests in X –
@@ -46,9 +49,13 @@ def _inside(start: int, end: int, outer: tuple[int, int]) -> bool:
     return outer[0] <= start and end <= outer[1]
 
 
-def claim_time(times: Sequence[TimeExpression], scope: Scope, frame_sentences: Sequence[tuple[int, int]]) -> ClaimTime | None:
-    """The time of the claim in ``scope`` (see the module docstring for the order of preference)."""
-    in_clause = [t for t in times if _inside(t.start, t.end, scope.clause)]
+def claim_time(
+    times: Sequence[TimeExpression], scope: Scope, frame_sentences: Sequence[tuple[int, int]],
+    elsewhere: Sequence[tuple[int, int]] = (),
+) -> ClaimTime | None:
+    """The time of the claim in ``scope`` (see the module docstring for the order of preference);
+    ``elsewhere`` are the clauses of the other claims, whose times are never this claim's statement time."""
+    in_clause = [t for t in times if _inside(t.start, t.end, scope.clause) and _inside(t.start, t.end, scope.content)]
     if in_clause:
         return as_claim_time(in_clause[0], "event")
     same_content = [
@@ -58,7 +65,10 @@ def claim_time(times: Sequence[TimeExpression], scope: Scope, frame_sentences: S
     if same_content:
         return as_claim_time(same_content[-1], "event")
     framing = [t for t in times if any(_inside(t.start, t.end, s) for s in frame_sentences)]
-    framing = [t for t in framing if not _inside(t.start, t.end, scope.content)]
+    framing = [
+        t for t in framing
+        if not _inside(t.start, t.end, scope.content) and not any(_inside(t.start, t.end, c) for c in elsewhere)
+    ]  # fmt: skip
     if framing:
         return as_claim_time(framing[0], "statement")
     return None

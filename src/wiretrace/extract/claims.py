@@ -8,8 +8,8 @@
    a clause that is itself the frame of a nested report ("witnesses report an explosion" inside what an
    agency informs) is left to that nested attribution;
 2. every clause of the article's title, standfirst, body and captions that no attribution covers is an
-   ``outlet-voice`` claim of the article's outlet, except a passive answer with its agent ("This was
-   confirmed by the ministry"), which is the agent's;
+   ``outlet-voice`` claim of the article's outlet, except an answer with its agent ("This was confirmed
+   by the ministry", "The ministry denied this"), which is the agent's;
 3. each claim gets its factuality (``factuality_of`` with the whole Doc as context), then the article-level
    pass links confirmations, non-confirmations and denials to the earlier claims they answer;
 4. time, places, quantities and entities are chosen by scope (``claim_parts``), the proposition by
@@ -23,12 +23,12 @@ Headings and provenance lines never yield claims, nor do comments (they are not 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from wiretrace.extract.attribution import Attribution
+from wiretrace.extract.attribution import Attribution, TextSpan
 from wiretrace.extract.claim_parts import (
     Scope,
     claim_entities,
@@ -124,12 +124,34 @@ def claims_of(
     options = options or ClaimOptions()
     resolver = SpeakerResolver(doc, outlet=context.outlet, registry=registry or load_outlet_registry())
     paragraphs = _paragraphs(doc, context)
-    kept = [a for a in (doc._.attributions or []) if _is_statement(doc, a, options)]
+    kept = _statements(doc, doc._.attributions or [], options)
     drafts = list(_attributed(doc, kept, resolver, paragraphs, options))
     drafts += _outlet_voice(doc, kept, resolver, paragraphs, context, options)
-    drafts = _deduplicated(drafts)
+    drafts = _deduplicated([d for d in drafts if _where(context, d.start) not in options.skipped_segments])
     linked = link_confirmations_and_denials(drafts)
     return _records(doc, drafts, linked, context, paragraphs)
+
+
+def _statements(doc: Doc, found: Iterable[Attribution], options: ClaimOptions) -> list[Attribution]:
+    """The attributions the claim stage reads as statements; an act that an outer source passes on
+    ("Residents demand new elections, the newspaper reported") becomes that source's statement of the act,
+    unless that source's report is an attribution of its own already."""
+    found = list(found)
+    kept = [a for a in found if _is_statement(doc, a, options)]
+    cues = {a.cue for a in kept}
+    acts = [_act_reported(doc, a) for a in found if not _is_statement(doc, a, options)]
+    return kept + [a for a in acts if a is not None and a.cue not in cues]
+
+
+def _act_reported(doc: Doc, act: Attribution) -> Attribution | None:
+    """The innermost relay of ``act`` as the speaker of the whole act (its source, cue and content)."""
+    if not act.relays or act.relays[0].kind == "addressee":
+        return None
+    relay, *outer = act.relays
+    start, end = _own_hull(act)
+    content = TextSpan(start, end, doc.text[start:end])
+    return Attribution(relay.kind, relay.cue, relay.source, content, (content,), tuple(outer), relay.speaker,
+                       relay.speaker_role)  # fmt: skip
 
 
 def _is_statement(doc: Doc, attribution: Attribution, options: ClaimOptions) -> bool:
@@ -193,7 +215,7 @@ def _outlet_voice(
                 resolved = resolver.resolve(carrier)
                 drafts.append(_Draft(clause, span, carrier.kind, resolved.chain, scope, (), factuality,
                                      resolved.speaker_is_named))  # fmt: skip
-            elif (answerer := _passive_answerer(span, resolver)) is not None:
+            elif (answerer := _answerer(span, resolver)) is not None:
                 drafts.append(_Draft(clause, span, "indirect", (answerer, *outlet), scope, (), factuality,
                                      answerer.type not in UNNAMED_TYPES))  # fmt: skip
             else:
@@ -213,18 +235,24 @@ def _carried_by(kept: list[Attribution], clause: Clause, sentence: tuple[int, in
     return None
 
 
-def _passive_answerer(span: Span, resolver: SpeakerResolver) -> ChainLink | None:
-    """The agent of a passive confirmation or denial ("... is confirmed by a police report")."""
+def _answerer(span: Span, resolver: SpeakerResolver) -> ChainLink | None:
+    """Who answers in a confirmation or denial: the agent of a passive ("... is confirmed by a police
+    report"), or the nominal subject of an active answer whose object points back ("The governor denied
+    this"), which attribution leaves alone because its content is only a pronoun."""
     head = span.root
     if head.lemma_.lower() not in ANSWER_VERBS:
         return None
+    answerer = None
     for child in head.children:
         if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                phrase = span.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
-                return resolver.named(phrase.text)
-    return None
+            answerer = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "nsubj" and child.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ == "dobj" and c.pos_ == "PRON" for c in head.children
+        ):
+            answerer = child  # a pronoun subject ("He denied it", "Nobody confirmed this") names no one here
+    if answerer is None:
+        return None
+    return resolver.named(span.doc[answerer.left_edge.i : answerer.right_edge.i + 1].text)
 
 
 def _clauses_in(
@@ -237,8 +265,12 @@ def _clauses_in(
     for sentence in _sentences(whole):
         for clause in clauses(sentence, options=options.clause_options):
             span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
-            if span is not None and (_contentful(span) or headline and _gerund_headline(span)):
+            if span is None:
+                continue
+            if _contentful(span):
                 yield clause, span
+            elif headline and _gerund_headline(span):
+                yield replace(clause, head=next(t.i for t in span if t.is_alpha)), span
 
 
 def _sentences(span: Span) -> Iterator[Span]:
@@ -355,7 +387,8 @@ def _records(
         claims.append(Claim(
             id=ids[i], article_id=context.article_id, start=draft.start, end=draft.end, text=draft.text,
             kind=draft.kind, speaker=draft.chain[0].name, chain=draft.chain, factuality=link.factuality.label,
-            cues=link.factuality.cues, time=claim_time(doc._.times or [], draft.scope, draft.frame_sentences),
+            cues=link.factuality.cues, time=claim_time(doc._.times or [], draft.scope, draft.frame_sentences,
+                                                       [(d.start, d.end) for d in drafts if d is not draft]),
             quantities=claim_quantities(doc._.quantities or [], draft.scope), places=places,
             entities=claim_entities(draft.span), proposition=proposition(draft.span, head=doc[draft.clause.head]),
             where=_where(context, draft.start), confirms=tuple(ids[j] for j in link.confirms),
