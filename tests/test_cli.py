@@ -134,3 +134,17 @@ def test_claims_of_a_missing_article_is_one_error_line(seeded_db):
     result = runner.invoke(app, ["claims", "--db", str(seeded_db), "--article", "999"])
     assert result.exit_code == 1
     assert "no article 999" in result.output
+
+
+def test_a_users_outlet_file_types_the_chain_links(tmp_path):
+    registry = tmp_path / "mine.tsv"
+    registry.write_text("# mine\nname\ttype\tkind\tcountry\taliases\nValley Courier\tstate-media\tnewspaper\tUS\t\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Flood news\n\nThe bridge was closed on Monday, the Valley Courier reported.\n")
+    db = tmp_path / "w.db"
+    for outlets, expected in ((["--outlets", str(registry)], "state-media"), ([], "other")):  # unknown: "other"
+        db.unlink(missing_ok=True)
+        result = runner.invoke(app, ["analyze", str(tmp_path / "in"), "--db", str(db), "-q", *outlets])
+        assert result.exit_code == 0, result.output
+        rows = [json.loads(line) for line in runner.invoke(app, ["claims", "--db", str(db), "--json"]).stdout.splitlines()]
+        assert rows[0]["chain"][0] == {"name": "Valley Courier", "role": None, "type": expected}

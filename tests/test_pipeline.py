@@ -135,6 +135,8 @@ def test_a_run_killed_mid_way_loses_nothing_and_the_rerun_completes_it(tmp_path)
         partial = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
         orphans = conn.execute("SELECT COUNT(*) FROM documents WHERE id NOT IN (SELECT document_id FROM articles)")
         assert orphans.fetchone()[0] == 0  # a document is never stored without its article
+        unextracted = conn.execute("SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM extractions)")
+        assert unextracted.fetchone()[0] == 0  # nor an article without its claims
     assert partial < n, "the run finished before it could be killed; raise n"
     subprocess.run(cli, check=True, capture_output=True)
     with sqlite3.connect(db) as conn:
@@ -142,6 +144,7 @@ def test_a_run_killed_mid_way_loses_nothing_and_the_rerun_completes_it(tmp_path)
         statuses = [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY id")]
         assert statuses == ["interrupted", "done"]
         assert conn.execute("SELECT stored, unchanged FROM runs WHERE id = 2").fetchone() == (n - partial, partial)
+        assert conn.execute("SELECT COUNT(DISTINCT article_id) FROM claims").fetchone()[0] == n
 
 
 def _wait_for_articles(db: Path, process: subprocess.Popen, *, at_least: int, limit_s: float = 120) -> int:
@@ -218,11 +221,12 @@ def test_claims_are_extracted_and_what_cannot_be_is_said_per_article(tmp_path):
 
 def test_articles_stored_without_claims_are_extracted_by_the_next_run(tmp_path, examples_dir):
     db = tmp_path / "w.db"
-    wiretrace.analyze([examples_dir], db).close()
+    with wiretrace.analyze([examples_dir], db) as corpus:
+        first = [row.claim for row in corpus.claims()]
     with sqlite3.connect(db) as raw:  # as a wiretrace from before claims left it
         raw.execute("DELETE FROM claims")
         raw.execute("DELETE FROM extractions")
     with wiretrace.analyze([examples_dir], db) as corpus:
         assert corpus.last_run.unchanged == 2
-        assert corpus.count_claims() > 20
+        assert [row.claim for row in corpus.claims()] == first and len(first) > 20
         assert all(corpus.extraction(a.id) == ("done", None) for a in corpus.articles())

@@ -20,11 +20,17 @@ from wiretrace.records import Article, Comment, Document, Segment, SegmentKind, 
 
 if TYPE_CHECKING:
     from wiretrace.corpus import Corpus
+    from wiretrace.extract.stage import ExtractOptions
     from wiretrace.ingest import IngestOptions
     from wiretrace.pipeline import AnalyzeOptions
 
 # Heavier parts load on first use, so `import wiretrace` (and the CLI's --help) stays fast.
-_LAZY = {"Corpus": "wiretrace.corpus", "IngestOptions": "wiretrace.ingest", "AnalyzeOptions": "wiretrace.pipeline"}
+_LAZY = {
+    "Corpus": "wiretrace.corpus",
+    "IngestOptions": "wiretrace.ingest",
+    "AnalyzeOptions": "wiretrace.pipeline",
+    "ExtractOptions": "wiretrace.extract.stage",
+}
 
 __version__ = "0.1.0"
 DEFAULT_DB = "wiretrace.db"
@@ -36,6 +42,7 @@ __all__ = [
     "Corpus",
     "DEFAULT_DB",
     "Document",
+    "ExtractOptions",
     "IngestOptions",
     "Segment",
     "SegmentKind",

@@ -20,7 +20,7 @@ from rich.table import Table
 
 import wiretrace
 from wiretrace.corpus import Corpus
-from wiretrace.errors import WiretraceError, printable
+from wiretrace.errors import Code, WiretraceError, printable
 from wiretrace.jsonable import to_jsonable
 from wiretrace.store import RunSummary
 from wiretrace.terminal import escape, print_article, print_claims
@@ -72,11 +72,15 @@ def analyze(
     published_at: Annotated[Optional[str], typer.Option(help="Publication time (ISO 8601) of inputs that carry none.")] = None,
     max_bytes: Annotated[int, typer.Option(min=1, help="Size cap per document, in bytes.")] = _INGEST_DEFAULTS.max_bytes,
     follow_links: Annotated[bool, typer.Option(help="Feeds: fetch each entry's page instead of its summary.")] = False,
+    outlets: Annotated[Optional[Path], typer.Option(
+        exists=True, dir_okay=False, help="Your own outlet registry (TSV: name, type, kind, country, aliases; "
+        "see docs/outlets.md), added to the shipped one.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
 ) -> None:
     """Ingest, clean and store reports; a bad input is reported and skipped, never stops the run."""
     ingest = wiretrace.IngestOptions(max_bytes=max_bytes, follow_links=follow_links)
-    options = wiretrace.AnalyzeOptions(ingest=ingest, outlet=outlet, published_at=_parse_time(published_at))
+    options = wiretrace.AnalyzeOptions(ingest=ingest, extract=wiretrace.ExtractOptions(outlets_file=outlets),
+                                       outlet=outlet, published_at=_parse_time(published_at))
     bar = _ProgressBar(enabled=not quiet and err.is_terminal)
     try:
         corpus = wiretrace.analyze(paths, db, options=options, on_source_done=bar.advance)
@@ -116,7 +120,7 @@ def _print_run(corpus: Corpus, *, quiet: bool) -> None:
     assert run is not None  # analyze always sets it
     if not quiet:
         for skipped in corpus.skipped():
-            label = "warning" if skipped.code == "E017" else "skipped"  # E017: stored, but without claims
+            label = "warning" if skipped.code == Code.E017.name else "skipped"  # E017: stored without claims
             err.print(f"[yellow]{label}[/] {escape(str(skipped))}", highlight=False)
     out.print(
         f"run {run.id}: {run.stored} stored, {run.unchanged} unchanged, {run.skipped} skipped "
@@ -187,9 +191,10 @@ def claims(
         for row in rows:
             out.print_json(json.dumps({"article": row.article, **to_jsonable(row.claim)}), indent=None)
         return
-    if status is not None and status[0] != "done":
-        err.print(f"[yellow]{status[0]}[/]: {escape(status[1] or '')}", highlight=False)
-    print_claims(out, rows)
+    if status is not None and status[1]:
+        err.print(f"[yellow]{status[0]}[/]: {escape(status[1])}", highlight=False)
+    if rows or not total:
+        print_claims(out, rows)
     if len(rows) < total:
         first = offset + 1 if rows else offset
         out.print(f"showing {first}–{offset + len(rows)} of {total}; page with --offset and --limit", highlight=False)

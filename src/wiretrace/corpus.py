@@ -32,11 +32,12 @@ class Corpus:
     def count_articles(self) -> int:
         return store.count_articles(self.connection)
 
-    def claims(self, *, article: int | None = None, limit: int = 100, offset: int = 0) -> list[store.StoredClaim]:
-        """Claims of one article (its row id) or of all, in text order."""
+    def claims(self, *, article: int | None = None, limit: int | None = None, offset: int = 0) -> list[store.StoredClaim]:
+        """Claims of one article (its row id) or of all, in text order; all unless ``limit`` is given."""
         return store.list_claims(self.connection, article=article, limit=limit, offset=offset)
 
     def count_claims(self, *, article: int | None = None) -> int:
+        """How many claims are stored (of one article when ``article`` is given)."""
         return store.count_claims(self.connection, article=article)
 
     def extraction(self, article: int) -> tuple[str, str | None] | None:

@@ -84,6 +84,7 @@ class _Batch:
     ) -> None:
         self.conn, self.run_id, self.options, self._extractor = conn, run_id, options, extractor
         self.pending: list[tuple[Document, Article]] = []
+        self.pending_ids: set[str] = set()
         self.repeats: list[Document] = []  # the same bytes seen again before their first copy was stored
 
     @property
@@ -94,34 +95,41 @@ class _Batch:
         return self._extractor
 
     def holds(self, document: Document) -> bool:
-        return any(d.id == document.id for d, _ in self.pending)
+        return document.id in self.pending_ids
 
     def add(self, document: Document, article: Article) -> None:
         self.pending.append((document, article))
+        self.pending_ids.add(document.id)
         if len(self.pending) >= max(1, self.options.batch_size):
             self.flush()
 
     def flush(self) -> None:
         extractions = self.extractor.extract([a for _, a in self.pending]) if self.pending else []
         for (document, article), extraction in zip(self.pending, extractions, strict=True):
-            store.save_article(self.conn, self.run_id, document, article, extraction)
-            if extraction.status == "failed":
-                store.record_skip(self.conn, self.run_id, _extraction_failure(document, extraction), count=False)
+            warning = _extraction_failure(document.location, extraction)
+            store.save_article(self.conn, self.run_id, document, article, extraction, warning=warning)
         for document in self.repeats:
             store.add_location(self.conn, self.run_id, document.id, document.location)
-        self.pending, self.repeats = [], []
+        self.pending, self.pending_ids, self.repeats = [], set(), []
 
 
-def _extraction_failure(document: Document, extraction: Extraction) -> Skipped:
-    return InputError(document.location, Code.E017, extraction.note or "unknown error").as_skipped()
+def _extraction_failure(location: str, extraction: Extraction) -> Skipped | None:
+    """The warning row of an article stored without claims because extraction failed on it."""
+    if extraction.status != "failed":
+        return None
+    return InputError(location, Code.E017, extraction.note or "unknown error").as_skipped()
 
 
 def _extract_stored(batch: _Batch) -> None:
-    """Extract articles stored without claims (by an older wiretrace, before claims existed)."""
-    for article_id in store.articles_to_extract(batch.conn):
-        stored = store.load_article(batch.conn, article_id)
-        if stored is not None:
-            store.save_extraction(batch.conn, article_id, batch.extractor.extract_one(stored.article))
+    """Extract, in batches, articles stored without claims (by a wiretrace from before claims)."""
+    todo = store.articles_to_extract(batch.conn)
+    size = max(1, batch.options.batch_size)
+    for first in range(0, len(todo), size):
+        stored = [s for i in todo[first : first + size] if (s := store.load_article(batch.conn, i)) is not None]
+        extractions = batch.extractor.extract([s.article for s in stored])
+        for item, extraction in zip(stored, extractions, strict=True):
+            warning = _extraction_failure(item.locations[0] if item.locations else str(item.id), extraction)
+            store.save_extraction(batch.conn, item.id, extraction, run_id=batch.run_id, warning=warning)
 
 
 def list_sources(inputs: Sequence[str | Path], options: AnalyzeOptions) -> list[Source]:

@@ -211,7 +211,9 @@ class Proposition:
 class Claim:
     """One proposition (one clause) of an article, with who says it and how sure it is.
 
-    ``start``/``end`` are offsets into the article's canonical text; ``where`` is the kind of segment it
+    ``article_id`` is the article's document id (the sha256 of its bytes, stable across databases; the
+    CLI's article numbers are row ids of one database). ``start``/``end`` are offsets into the article's
+    canonical text; ``where`` is the kind of segment it
     sits in (title, standfirst, body, caption). ``chain`` runs innermost first and always ends with the
     article's outlet (or ``UNKNOWN_OUTLET``); ``speaker`` is its first link. ``confirms``/``denies`` hold
     the ids of earlier claims of the same article this one answers.

@@ -113,7 +113,9 @@ def _time_text(time: ClaimTime | None) -> str:
 
 
 def _number(value: float | None) -> str:
-    return "?" if value is None else f"{value:g}"
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 def _quantities_text(quantities: tuple[ClaimQuantity, ...]) -> str:

@@ -424,9 +424,9 @@ def test_invariants_hold_on_any_sequence_of_sentences(nlp, sentences, separators
 
 @pytest.fixture(scope="module")
 def nlp_with_claims() -> spacy.language.Language:
-    """A fresh pipeline (not the cached one) with the claims component at the end."""
+    """A fresh pipeline built from a bare model (not the cached one): the claims component comes last."""
     pipeline = wiretrace_pipeline(load_english.__wrapped__())
-    pipeline.add_pipe("wiretrace_claims")
+    assert pipeline.pipe_names[-1] == "wiretrace_claims"
     return pipeline
 
 
@@ -448,8 +448,7 @@ def test_the_component_without_a_context_uses_the_defaults(nlp_with_claims):
 
 
 def test_the_component_leaves_the_shared_pipeline_alone(nlp_with_claims, nlp):
-    assert "wiretrace_claims" in nlp_with_claims.pipe_names
-    assert "wiretrace_claims" not in nlp.pipe_names
+    assert nlp_with_claims is not nlp and nlp.pipe_names == nlp_with_claims.pipe_names
 
 
 def test_the_component_needs_are_met_in_the_wiretrace_pipeline(nlp_with_claims):
@@ -464,3 +463,12 @@ def test_the_component_alone_reports_what_it_misses():
     missing = bare.analyze_pipes(pretty=False)["problems"]["wiretrace_claims"]
     assert {"doc._.attributions", "doc._.times", "token.dep"} <= set(missing)
     assert Doc.has_extension("claims") and Doc.has_extension("claim_context")
+
+
+def test_claims_survive_doc_to_bytes(nlp_with_claims):
+    doc = nlp_with_claims.make_doc("The fire chief said two houses burned in Boston on Monday.")
+    doc._.claim_context = ClaimContext(article_id=ARTICLE_ID, outlet=OUTLET)
+    doc = nlp_with_claims(doc)
+    again = Doc(nlp_with_claims.vocab).from_bytes(doc.to_bytes())
+    assert again._.claims == doc._.claims and again._.claims
+    assert again._.claim_context == doc._.claim_context

@@ -29,6 +29,8 @@ def _rows(found: list[Quantity]) -> list[tuple]:
 
 # (text, [(category, min, max, unit, approx, expression), ...])
 CASES = [
+    ("A hundred people were detained after the march.",
+     [("detained", 100, 100, "people", False, "A hundred people")]),
     ("Dozens of rioters were detained in the capital.",
      [("detained", 24, 99, "rioters", True, "Dozens of rioters")]),
     ("Some 40 buses had been burned, although the town was quiet.",

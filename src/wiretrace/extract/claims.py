@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -40,6 +41,7 @@ from wiretrace.extract.claim_parts import (
 )
 from wiretrace.extract.clauses import Clause, ClauseOptions, clauses
 from wiretrace.extract.factuality import Factuality, factuality_of
+from wiretrace.extract.local_time import relocate_times
 from wiretrace.extract.factuality_links import LinkedFactuality, link_confirmations_and_denials
 from wiretrace.extract.outlets import OutletRegistry, load_outlet_registry
 from wiretrace.extract.proposition import proposition
@@ -357,13 +359,24 @@ def _frame_sentences(doc: Doc, attribution: Attribution) -> tuple[tuple[int, int
 
 
 def _deduplicated(drafts: list[_Draft]) -> list[_Draft]:
-    """One draft per clause: when two attributions reach the same words, the longer chain wins."""
+    """One draft per stretch of text: when two attributions reach the same words, the longer chain
+    wins; a draft inside another is dropped, unless its chain is longer (a nested report), in which
+    case the one around it goes."""
     best: dict[tuple[int, int], _Draft] = {}
     for draft in drafts:
         key = (draft.start, draft.end)
         if key not in best or len(draft.chain) > len(best[key].chain):
             best[key] = draft
-    return sorted(best.values(), key=lambda d: (d.start, d.end))
+    kept = sorted(best.values(), key=lambda d: (d.start, -d.end))
+    dropped: set[int] = set()
+    for i, outer in enumerate(kept):
+        for j in range(i + 1, len(kept)):
+            inner = kept[j]
+            if inner.start >= outer.end:
+                break
+            if inner.end <= outer.end:
+                dropped.add(i if len(inner.chain) > len(outer.chain) else j)
+    return sorted((d for i, d in enumerate(kept) if i not in dropped), key=lambda d: (d.start, d.end))
 
 
 def _records(
@@ -408,16 +421,18 @@ def _where(context: ClaimContext, at: int) -> str:
 
 
 class ClaimComponent:
-    """The pipeline component: ``doc._.claims = claims_of(doc, context=doc._.claim_context)``."""
+    """The pipeline component: ``doc._.claims = claims_of(doc, context=doc._.claim_context, ...)``, after
+    reading the times again in the local time of the place the text is about (``local_time``)."""
 
-    def __init__(self, options: ClaimOptions) -> None:
+    def __init__(self, options: ClaimOptions, registry: OutletRegistry) -> None:
         self.options = options
-        self.registry = load_outlet_registry()
-        for name in ("claims", "claim_context"):
+        self.registry = registry
+        for name in ("claims", "claim_context", "timezone", "times", "published_at", "year_hint", "extraction_warnings"):
             if not Doc.has_extension(name):
                 Doc.set_extension(name, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
+        relocate_times(doc)
         doc._.claims = claims_of(doc, context=doc._.claim_context, registry=self.registry, options=self.options)
         return doc
 
@@ -426,7 +441,10 @@ class ClaimComponent:
     "wiretrace_claims",
     assigns=["doc._.claims"],
     requires=["doc._.attributions", "doc._.times", "doc._.quantities", "doc._.places", "token.dep", "token.head"],
+    default_config={"outlets_file": None},
 )
-def make_claims(nlp: Language, name: str) -> ClaimComponent:
-    """``nlp.add_pipe("wiretrace_claims")`` after the other wiretrace components (see ``claims_of``)."""
-    return ClaimComponent(ClaimOptions())
+def make_claims(nlp: Language, name: str, outlets_file: str | None) -> ClaimComponent:
+    """``nlp.add_pipe("wiretrace_claims")`` after the other wiretrace components (see ``claims_of``);
+    ``outlets_file`` adds the user's outlet registry (TSV, ``docs/outlets.md``) to the shipped one."""
+    registry = load_outlet_registry(Path(outlets_file) if outlets_file else None)
+    return ClaimComponent(ClaimOptions(), registry)

@@ -41,10 +41,22 @@ from spacy.tokens import Doc, Span
 
 from wiretrace.errors import WiretraceError
 from wiretrace.extract.attribution import Attribution, Relay, TextSpan
+from wiretrace.extract.claims import ClaimContext
 from wiretrace.extract.factuality import Factuality, FactualityOptions, factuality_of
 from wiretrace.extract.places import Place, PlaceMention, PlaceOptions, places
 from wiretrace.extract.quantities import Quantity, might_contain_quantity, quantities
 from wiretrace.extract.timex import TimeExpression, TimexOptions, find_times
+from wiretrace.records import (
+    ChainLink,
+    Claim,
+    ClaimPlace,
+    ClaimQuantity,
+    ClaimTime,
+    Entity,
+    Proposition,
+    Segment,
+    SegmentKind,
+)
 
 __all__ = [
     "RECORD_CLASSES",
@@ -75,6 +87,18 @@ def ensure_doc_extension(name: str) -> None:
             f"Doc._.{name} is already registered by another package as a read-only property or method; "
             "wiretrace stores a value there: remove that extension or rename it"
         )
+
+
+def guarded(doc: Doc, name: str, compute: Callable[[], Any], empty: Any) -> Any:
+    """``compute()``, or ``empty`` when it fails: one component's defect on one text costs that
+    component's findings only, recorded in ``doc._.extraction_warnings``, never the whole article."""
+    try:
+        return compute()
+    except WiretraceError:
+        raise  # a caller's mistake (a wrong input type), not a defect of the text
+    except Exception as exc:
+        doc._.extraction_warnings = [*(doc._.extraction_warnings or []), f"{name}: {type(exc).__name__}: {exc}"]
+        return empty
 
 
 # ---- paragraphs ----------------------------------------------------------------------------------
@@ -113,7 +137,7 @@ class TimesComponent:
 
     def __init__(self, options: TimexOptions) -> None:
         self.options = options
-        for name in (*TIME_INPUTS, "times"):
+        for name in (*TIME_INPUTS, "times", "extraction_warnings"):
             ensure_doc_extension(name)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -122,7 +146,9 @@ class TimesComponent:
             raise WiretraceError(f"doc._.published_at = {anchor!r}: expected a datetime or None")
         if zone is not None and not isinstance(zone, tzinfo):
             raise WiretraceError(f"doc._.timezone = {zone!r}: expected a tzinfo (e.g. ZoneInfo) or None")
-        doc._.times = find_times(doc.text, anchor=anchor, tz=zone, year_hint=year, options=self.options)
+        doc._.times = guarded(
+            doc, "times", lambda: find_times(doc.text, anchor=anchor, tz=zone, year_hint=year, options=self.options), []
+        )
         return doc
 
 
@@ -146,9 +172,11 @@ class QuantitiesComponent:
 
     def __init__(self) -> None:
         ensure_doc_extension("quantities")
+        ensure_doc_extension("extraction_warnings")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quantities = quantities(doc) if might_contain_quantity(doc.text) else []
+        found = guarded(doc, "quantities", lambda: quantities(doc), []) if might_contain_quantity(doc.text) else []
+        doc._.quantities = found
         return doc
 
 
@@ -180,9 +208,11 @@ class PlacesComponent:
     def __init__(self, options: PlaceOptions) -> None:
         self.options = options
         ensure_doc_extension("places")
+        ensure_doc_extension("extraction_warnings")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = places(doc, options=self.options) if might_contain_place(doc) else []
+        found = guarded(doc, "places", lambda: places(doc, options=self.options), []) if might_contain_place(doc) else []
+        doc._.places = found
         return doc
 
 
@@ -262,7 +292,8 @@ TAG = "__wiretrace__"
 RECORD_CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Attribution, Relay, TextSpan, TimeExpression, Quantity, Place, PlaceMention)
-    + (Factuality, FactualityOptions)
+    + (Factuality, FactualityOptions, Segment, ChainLink, Claim, ClaimTime, ClaimQuantity, ClaimPlace)
+    + (Entity, Proposition, ClaimContext)
 }
 """The classes ``decode_record`` rebuilds; any other tagged value is left as the plain dict it was."""
 
@@ -302,8 +333,10 @@ def decode_record(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
 
 
 def _as_declared(annotation: Any, value: Any) -> Any:
-    """msgpack returns tuples as lists; give a field declared as a tuple (or frozenset) its type back."""
+    """msgpack returns tuples as lists and enums as their values; give a field its declared type back."""
     declared = str(annotation)
+    if declared == "SegmentKind" and isinstance(value, str):
+        return SegmentKind(value)
     if declared.startswith("tuple") and isinstance(value, list):
         return _deep_tuple(value)
     if declared.startswith("frozenset") and isinstance(value, list):

@@ -10,7 +10,7 @@
 
 Order: ``wiretrace_paragraphs`` before the parser (sentences never cross a line break), then after the
 NER ``wiretrace_attribution``, ``wiretrace_times``, ``wiretrace_quantities``, ``wiretrace_places`` and
-``wiretrace_factuality`` (see ``wiretrace.extract.components`` for what each assigns). No pipe of the
+``wiretrace_factuality``, and last ``wiretrace_claims`` (see ``wiretrace.extract.components`` for what each assigns). No pipe of the
 small English model is disabled: attribution reads lemmas, so tok2vec, tagger, parser, attribute_ruler,
 lemmatizer and ner are all used (its ``senter`` is disabled already; the parser sets sentences).
 """
@@ -22,6 +22,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 import wiretrace.extract.attribution  # noqa: F401  (registers the wiretrace_attribution factory)
+import wiretrace.extract.claims  # noqa: F401  (registers the wiretrace_claims factory)
 import wiretrace.extract.components  # noqa: F401  (registers the other factories and the record codec)
 from wiretrace.errors import WiretraceError
 from wiretrace.extract.model import load_english
@@ -35,16 +36,18 @@ AFTER_NER = (
     "wiretrace_quantities",
     "wiretrace_places",
     "wiretrace_factuality",
+    "wiretrace_claims",
 )
 
 
-def wiretrace_pipeline(base: Language | None = None) -> Language:
+def wiretrace_pipeline(base: Language | None = None, *, outlets_file: str | None = None) -> Language:
     """Add the wiretrace components to ``base`` (in place) and return it.
 
     Args:
         base: an English pipeline with a ``parser`` and an ``ner`` pipe and none of the wiretrace ones;
             by default a freshly loaded small English model. The cached ``load_english()`` object is
             never used as the default, because adding pipes to it would change it for every caller.
+        outlets_file: the user's outlet registry (TSV), added to the shipped one for chains.
 
     Raises:
         WiretraceError: ``base`` lacks the parser or the NER, or already has a wiretrace pipe.
@@ -55,7 +58,8 @@ def wiretrace_pipeline(base: Language | None = None) -> Language:
         nlp.add_pipe(name, before="parser")
     previous = "ner"
     for name in AFTER_NER:
-        nlp.add_pipe(name, after=previous)
+        config = {"outlets_file": outlets_file} if name == "wiretrace_claims" else {}
+        nlp.add_pipe(name, after=previous, config=config)
         previous = name
     return nlp
 
@@ -72,7 +76,8 @@ def _check_base(nlp: Language) -> None:
         )
 
 
-@lru_cache(maxsize=1)
-def load_pipeline() -> Language:
-    """``wiretrace_pipeline()`` built once per process and shared: do not add or remove pipes on it."""
-    return wiretrace_pipeline()
+@lru_cache(maxsize=2)
+def load_pipeline(outlets_file: str | None = None) -> Language:
+    """``wiretrace_pipeline()`` built once per process (per outlet file) and shared: do not add or
+    remove pipes on it."""
+    return wiretrace_pipeline(outlets_file=outlets_file)

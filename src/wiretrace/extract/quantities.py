@@ -165,12 +165,12 @@ def _number(text: str) -> float:
     value = 0.0
     for part in parts:
         if part in table.SCALES:
-            value = (value or 1) * table.SCALES[part]
+            value = (value or 1.0) * float(table.SCALES[part])
         elif part in table.NUMBER_WORDS:
             value += table.NUMBER_WORDS[part]
         elif part != "a":
             value += float(part)
-    return int(value) if value.is_integer() else value
+    return int(value) if float(value).is_integer() else value
 
 
 def _range(match: re.Match[str]) -> tuple[float, float]:

@@ -1,27 +1,26 @@
 """The extract stage: cleaned articles in, one ``Extraction`` (claims, or why none) per article out.
 
-The spaCy pipeline is loaded once per ``Extractor`` and fed batches through ``nlp.pipe``. Each article's
-Doc carries what the components need beside the text: its publication time (the anchor of relative
-times), a weak year from its copyright line (to infer a missing year from a weekday) and its outlet and
-segments (for chains and for which segments yield claims). A failure on one article is caught and
-recorded against that article alone; the others of its batch are extracted again one by one.
+The spaCy pipeline (``load_pipeline``: the English model, the wiretrace components and
+``wiretrace_claims`` last) is loaded once and fed batches through ``nlp.pipe``; the claims are exactly
+what the ``wiretrace_claims`` component of any user's pipeline gives. Each article's Doc carries what
+the components need beside the text: its publication time (the anchor of relative times), a weak year
+from its copyright line (to infer a missing year from a weekday) and its outlet and segments
+(``ClaimContext``: chains and which segments yield claims). A failure on one article is recorded against
+that article alone; the rest of its batch is extracted again one by one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from wiretrace.extract.claims import ClaimContext, ClaimOptions, claims_of
+from wiretrace.extract.claims import ClaimContext
 from wiretrace.extract.nlp import load_pipeline
-from wiretrace.extract.outlets import OutletRegistry, load_outlet_registry
-from wiretrace.extract.timex import find_times
 from wiretrace.records import Article, Extraction, SegmentKind
 
 COVERED_LANGUAGES = frozenset({"en"})
@@ -35,7 +34,6 @@ class ExtractOptions:
 
     outlets_file: Path | None = None
     batch_size: int = 16
-    claims: ClaimOptions = field(default_factory=ClaimOptions)
 
 
 class Extractor:
@@ -43,8 +41,8 @@ class Extractor:
 
     def __init__(self, options: ExtractOptions | None = None, *, nlp: Language | None = None) -> None:
         self.options = options or ExtractOptions()
-        self.nlp = nlp or load_pipeline()
-        self.registry: OutletRegistry = load_outlet_registry(self.options.outlets_file)
+        outlets = self.options.outlets_file
+        self.nlp = nlp or load_pipeline(str(outlets.resolve()) if outlets else None)
 
     def extract(self, articles: Sequence[Article]) -> list[Extraction]:
         """One ``Extraction`` per article, in order; never raises for one article's sake."""
@@ -53,10 +51,11 @@ class Extractor:
         try:
             docs = self.nlp.pipe((self._doc(articles[i]) for i in todo), batch_size=self.options.batch_size)
             for i, doc in zip(todo, docs, strict=True):
-                results[i] = self._claims(articles[i], doc)
-        except Exception:  # one bad article spoils nlp.pipe's batch: redo one by one to isolate it
+                results[i] = _extraction(doc)
+        except Exception:  # one bad article spoils nlp.pipe's batch: redo the unfinished one by one
             for i in todo:
-                results[i] = self.extract_one(articles[i])
+                if results[i] is None:
+                    results[i] = self.extract_one(articles[i])
         return [r for r in results if r is not None]
 
     def extract_one(self, article: Article) -> Extraction:
@@ -65,7 +64,7 @@ class Extractor:
         if refused is not None:
             return refused
         try:
-            return self._claims(article, self.nlp(self._doc(article)))
+            return _extraction(self.nlp(self._doc(article)))
         except Exception as exc:  # recorded per article, never stops the run
             return Extraction("failed", note=f"{type(exc).__name__}: {exc}")
 
@@ -76,13 +75,13 @@ class Extractor:
         doc = self.nlp.make_doc(article.text)
         doc._.published_at = article.published_at
         doc._.year_hint = copyright_year(article)
+        doc._.claim_context = ClaimContext(article.document_id, article.outlet, article.segments)
         return doc
 
-    def _claims(self, article: Article, doc: Doc) -> Extraction:
-        _relocate_times(doc)
-        context = ClaimContext(article.document_id, article.outlet, article.segments)
-        claims = claims_of(doc, context=context, registry=self.registry, options=self.options.claims)
-        return Extraction("done", tuple(claims))
+
+def _extraction(doc: Doc) -> Extraction:
+    warnings = doc._.extraction_warnings or []
+    return Extraction("done", tuple(doc._.claims or ()), "; ".join(warnings) or None)
 
 
 def _too_long(article: Article, limit: int) -> Extraction | None:
@@ -113,31 +112,3 @@ def copyright_year(article: Article) -> int | None:
             if found:
                 return int(found.group(0))
     return None
-
-
-def _relocate_times(doc: Doc) -> None:
-    """Read the times again in the local time of the place the article is about, when it names one.
-
-    The times component runs before places are known; a text's clock times and dates are local, so
-    once the main city is known (the most mentioned one with a time zone) they are read in its zone.
-    """
-    if doc._.timezone is not None or not doc._.times:
-        return
-    zone = main_timezone(doc)
-    if zone is not None:
-        doc._.timezone = zone
-        doc._.times = find_times(doc.text, anchor=doc._.published_at, tz=zone, year_hint=doc._.year_hint)
-
-
-def main_timezone(doc: Doc) -> ZoneInfo | None:
-    """The time zone of the city (or facility in a city) the document mentions most, if any."""
-    counts: dict[str, int] = {}
-    for mention in doc._.places or ():
-        if mention.place.timezone:
-            counts[mention.place.timezone] = counts.get(mention.place.timezone, 0) + 1
-    if not counts:
-        return None
-    try:
-        return ZoneInfo(max(counts, key=lambda z: counts[z]))
-    except (ZoneInfoNotFoundError, ValueError):
-        return None

@@ -10,9 +10,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from wiretrace.records import Article, Comment, Document, Extraction, Segment, SegmentKind
+from wiretrace.records import Article, Comment, Document, Extraction, Segment, SegmentKind, Skipped
 from wiretrace.store.claims import insert_extraction
-from wiretrace.store.database import count_in_run, transaction
+from wiretrace.store.database import count_in_run, insert_error, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +56,16 @@ def add_location(conn: sqlite3.Connection, run_id: int, document_id: str, locati
 
 
 def save_article(
-    conn: sqlite3.Connection, run_id: int, document: Document, article: Article, extraction: Extraction | None = None
+    conn: sqlite3.Connection,
+    run_id: int,
+    document: Document,
+    article: Article,
+    extraction: Extraction | None = None,
+    *,
+    warning: Skipped | None = None,
 ) -> int:
-    """Store a document, its cleaned article and (when given) its claims atomically; returns the article id."""
+    """Store a document, its cleaned article, (when given) its claims and a warning about them (an
+    ``errors`` row that does not count as skipped) atomically; returns the article id."""
     with transaction(conn):
         conn.execute(
             "INSERT OR IGNORE INTO documents(id, media_type, encoding, size, fetched_at, raw, run_id)"
@@ -73,6 +80,8 @@ def save_article(
         article_id = _insert_article(conn, run_id, article)
         if extraction is not None:
             insert_extraction(conn, article_id, extraction)
+        if warning is not None:
+            insert_error(conn, run_id, warning)
         count_in_run(conn, run_id, "stored")
     return article_id
 

@@ -21,8 +21,9 @@ from wiretrace.records import (
     Entity,
     Extraction,
     Proposition,
+    Skipped,
 )
-from wiretrace.store.database import transaction, utcnow
+from wiretrace.store.database import insert_error, transaction, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +52,19 @@ def insert_extraction(conn: sqlite3.Connection, article_id: int, extraction: Ext
     )
 
 
-def save_extraction(conn: sqlite3.Connection, article_id: int, extraction: Extraction) -> None:
-    """Store the extraction of an already stored article, atomically."""
+def save_extraction(
+    conn: sqlite3.Connection, article_id: int, extraction: Extraction, *, run_id: int | None = None,
+    warning: Skipped | None = None,
+) -> None:
+    """Store the extraction of an already stored article, with its warning row (for ``run_id``), atomically."""
     with transaction(conn):
         insert_extraction(conn, article_id, extraction)
+        if warning is not None and run_id is not None:
+            insert_error(conn, run_id, warning)
 
 
 def articles_to_extract(conn: sqlite3.Connection) -> list[int]:
-    """Stored articles that have no extraction yet (from an older wiretrace, or a failed batch)."""
+    """Stored articles that have no extraction row yet (stored by a wiretrace from before claims)."""
     rows = conn.execute(
         "SELECT a.id FROM articles a LEFT JOIN extractions e ON e.article_id = a.id"
         " WHERE e.article_id IS NULL ORDER BY a.id"
@@ -67,18 +73,20 @@ def articles_to_extract(conn: sqlite3.Connection) -> list[int]:
 
 
 def list_claims(
-    conn: sqlite3.Connection, *, article: int | None = None, limit: int = 100, offset: int = 0
+    conn: sqlite3.Connection, *, article: int | None = None, limit: int | None = None, offset: int = 0
 ) -> list[StoredClaim]:
-    """Claims in article order then text order; of one article when ``article`` (its row id) is given."""
+    """Claims in article order then text order; of one article when ``article`` (its row id) is given;
+    all of them unless ``limit`` is given."""
     where, params = ("WHERE article_id = ?", [article]) if article is not None else ("", [])
     rows = conn.execute(
         f"SELECT article_id, record FROM claims {where} ORDER BY article_id, idx LIMIT ? OFFSET ?",  # noqa: S608 (fixed text)
-        (*params, limit, offset),
+        (*params, -1 if limit is None else limit, offset),
     )
     return [StoredClaim(r["article_id"], claim_from_json(json.loads(r["record"]))) for r in rows]
 
 
 def count_claims(conn: sqlite3.Connection, *, article: int | None = None) -> int:
+    """How many claims are stored (of one article when ``article`` is given)."""
     if article is None:
         return int(conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0])
     return int(conn.execute("SELECT COUNT(*) FROM claims WHERE article_id = ?", (article,)).fetchone()[0])

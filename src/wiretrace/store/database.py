@@ -159,19 +159,19 @@ def run_summary(conn: sqlite3.Connection, run_id: int) -> RunSummary:
     )
 
 
-def record_skip(conn: sqlite3.Connection, run_id: int, skipped: Skipped, *, count: bool = True) -> None:
-    """Store a rejected input in the errors table (its own transaction).
-
-    ``count=False`` records an error that did not reject the input (a stored article whose claims
-    could not be extracted): it is listed, not counted as skipped.
-    """
+def record_skip(conn: sqlite3.Connection, run_id: int, skipped: Skipped) -> None:
+    """Store a rejected input in the errors table and count it as skipped (its own transaction)."""
     with transaction(conn):
-        conn.execute(
-            "INSERT INTO errors(run_id, location, code, reason, at) VALUES (?, ?, ?, ?, ?)",
-            (run_id, skipped.location, skipped.code, skipped.reason, utcnow()),
-        )
-        if count:
-            count_in_run(conn, run_id, "skipped")
+        insert_error(conn, run_id, skipped)
+        count_in_run(conn, run_id, "skipped")
+
+
+def insert_error(conn: sqlite3.Connection, run_id: int, skipped: Skipped) -> None:
+    """Write one errors row inside the caller's transaction (a warning when nothing is counted)."""
+    conn.execute(
+        "INSERT INTO errors(run_id, location, code, reason, at) VALUES (?, ?, ?, ?, ?)",
+        (run_id, skipped.location, skipped.code, skipped.reason, utcnow()),
+    )
 
 
 def skipped_in_run(conn: sqlite3.Connection, run_id: int) -> list[Skipped]:

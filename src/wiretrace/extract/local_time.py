@@ -1,0 +1,39 @@
+"""Reading a text's times in the local time of the place it is about.
+
+The times component runs before places are known, and a text's clock times and dates are local ("on
+the night of 6 January" in a report about Lima is Lima's night). Once the main city is known (the one
+with a time zone the text mentions most) the times are read again in its zone, unless the caller gave
+one (``doc._.timezone``).
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from spacy.tokens import Doc
+
+from wiretrace.extract.timex import find_times
+
+
+def relocate_times(doc: Doc) -> None:
+    """Read ``doc._.times`` again in the main city's time zone (see the module docstring)."""
+    if doc._.timezone is not None or not doc._.times:
+        return
+    zone = main_timezone(doc)
+    if zone is not None:
+        doc._.timezone = zone
+        doc._.times = find_times(doc.text, anchor=doc._.published_at, tz=zone, year_hint=doc._.year_hint)
+
+
+def main_timezone(doc: Doc) -> ZoneInfo | None:
+    """The time zone of the city (or facility in a city) the document mentions most, if any."""
+    counts: dict[str, int] = {}
+    for mention in doc._.places or ():
+        if mention.place.timezone:
+            counts[mention.place.timezone] = counts.get(mention.place.timezone, 0) + 1
+    if not counts:
+        return None
+    try:
+        return ZoneInfo(max(counts, key=lambda z: counts[z]))
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
