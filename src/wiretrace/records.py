@@ -250,3 +250,100 @@ class Extraction:
     status: str
     claims: tuple[Claim, ...] = ()
     note: str | None = None
+
+
+# ---- the link stage: stories and claim clusters ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One report of a claim cluster: the claim and the article carrying it (``article`` is its row id)."""
+
+    claim: Claim
+    article: int
+    outlet: str
+    published_at: str | None = None
+    repost_of: int | None = None  # the article this one reposts: the same report, not a second one
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """A primary source, one identity across articles: a spokeswoman, her department and its press
+    service are one origin (``aliases`` lists the names it was seen under)."""
+
+    key: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RelayPath:
+    """How one origin reached the page in one mention: the links between it and the outlet."""
+
+    origin: str
+    via: tuple[str, ...]
+    claim: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two mentions that cannot both stand: ``kind`` is ``numbers`` (ranges that do not overlap),
+    ``denial`` or ``not-confirmed`` (a source answers the other), or ``contradiction``."""
+
+    kind: str
+    first: str  # claim id
+    second: str
+    first_source: str
+    second_source: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatusEntry:
+    """One step of a claim cluster's history: when, what status, by whom, in which claim."""
+
+    when: str | None
+    status: str
+    source: str
+    claim: str
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """The words one source uses in a claim cluster for the actors and for the acts."""
+
+    source: str
+    actors: tuple[str, ...]
+    acts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCluster:
+    """The same proposition across reports, with its primary sources and how independent they are."""
+
+    id: int
+    story: int
+    label: str
+    mentions: tuple[Mention, ...]
+    origins: tuple[Origin, ...]
+    independence: int
+    relays: tuple[RelayPath, ...] = ()
+    status: str = "asserted"
+    history: tuple[StatusEntry, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    framing: tuple[Framing, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """An event as reports tell it: articles clustered over time, with a title, time span, places, actors."""
+
+    id: int
+    title: str
+    start: str | None
+    end: str | None
+    places: tuple[str, ...]
+    actors: tuple[str, ...]
+    articles: tuple[int, ...]
+    updated_at: str | None = None
