@@ -1,0 +1,53 @@
+"""Reposts: a copy with another header, footer or caption is found; another report on the same event is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from wiretrace.link.reposts import RepostIndex, RepostOptions, shingles, signature
+
+BODY = (
+    "Flood waters rose overnight in the river valley, and the regional governor said on Tuesday that two "
+    "bridges had been closed. Rescue teams moved more than three hundred residents to schools on higher "
+    "ground, and the weather service warned that more rain would fall before the weekend. Farmers in the "
+    "lower valley said their fields had been under water since Sunday."
+)
+OTHER = (
+    "The regional governor visited the flooded valley on Tuesday and promised money for the farmers whose "
+    "fields were lost. Opposition deputies said the dams had not been repaired for a decade and demanded an "
+    "inquiry. Schools on higher ground will stay closed to pupils while they shelter residents."
+)
+
+
+@pytest.mark.parametrize(
+    "copy, is_repost",
+    [
+        (BODY, True),
+        ("Valley Courier\n\n" + BODY + "\n\nShare this: Facebook Twitter\n(C) Valley Courier 2024", True),
+        (BODY.replace("Tuesday", "Wednesday"), True),
+        (OTHER, False),
+        (BODY[: len(BODY) // 3], False),
+    ],
+)
+def test_a_copy_is_found_and_another_report_is_not(copy, is_repost):
+    index = RepostIndex()
+    index.add(1, signature(BODY))
+    found = index.original_of(signature(copy))
+    assert (found is not None) == is_repost
+    if found:
+        assert found[0] == 1 and found[1] >= RepostOptions().threshold
+
+
+def test_the_original_is_the_earliest_copy_before_the_article():
+    index = RepostIndex()
+    for article in (3, 5, 8):
+        index.add(article, signature(BODY))
+    assert index.original_of(signature(BODY))[0] == 3
+    assert index.original_of(signature(BODY), before=3) is None
+    assert len(index) == 3
+
+
+def test_shingles_of_short_and_empty_texts():
+    assert shingles("", 5) == set()
+    assert shingles("Two words", 5) == {b"two words"}
+    assert len(shingles("one two three four five six", 5)) == 2
