@@ -209,3 +209,9 @@ def test_the_largest_city_of_a_country_is_that_city(nlp, text, city):
     found = places(nlp(text))
     assert city in [m.place.name for m in found]
     assert any(m.via == "description" and m.place.timezone for m in found)
+
+
+@pytest.mark.parametrize("text", ["The Obama administration said the Bush tax cuts would end.",
+                                  "Reporters met near Reading Room 4 of the library."])
+def test_names_of_small_towns_are_not_places_without_the_taggers_say_so(nlp, text):
+    assert [m.place.name for m in places(nlp(text))] == []

@@ -318,7 +318,9 @@ def _candidates(doc: Doc, options: PlaceOptions) -> Iterable[tuple[Span, str]]:
         if ent.label_ in ENTITY_LABELS or ent.label_ == "NORP":
             yield _with_region_word(doc, ent), ent.label_
         elif ent.label_ in FALLBACK_LABELS and ent.text[:1].isupper():
-            if (before in options.prepositions or _is_modifier(ent)) and _is_known_name(ent.text, options):
+            if before in options.prepositions and _is_known_name(ent.text, options):
+                yield ent, ent.label_
+            elif ent.label_ == "ORG" and _is_modifier(ent) and _is_prominent(ent.text, options):
                 yield ent, ent.label_
 
 
@@ -333,7 +335,7 @@ def _untagged_names(doc: Doc, options: PlaceOptions) -> Iterable[tuple[Span, str
         if span.end < len(doc) and doc[span.end].is_title:  # part of a longer name: "Reading Room"
             continue
         before = doc[span.start - 1]
-        if before.lower_ in options.prepositions and _is_known_name(span.text, options):
+        if before.lower_ in options.prepositions and _is_prominent(span.text, options):
             yield span, "GPE"
 
 
@@ -351,6 +353,19 @@ def _with_region_word(doc: Doc, ent: Span) -> Span:
         if REGION_SUFFIX.match(f"{ent.text} {doc[ent.end].text}"):
             return doc[ent.start : ent.end + 1]
     return ent
+
+
+PROMINENT_POPULATION = 100_000
+"""A name read as a place without the tagger's say-so must be a country or a city this large: small
+towns share their names with people and words ("Obama", "Bush", "Reading")."""
+
+
+def _is_prominent(text: str, options: PlaceOptions) -> bool:
+    gaz = place_index.gazetteer(options.min_city_population)
+    key = fold(text)
+    if key in gaz.countries or text in gaz.country_codes:
+        return True
+    return any(city.population >= PROMINENT_POPULATION for city, _ in gaz.cities.get(key, ()))
 
 
 def _is_known_name(text: str, options: PlaceOptions) -> bool:
