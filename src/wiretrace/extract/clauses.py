@@ -438,7 +438,7 @@ def _to_clauses(groups: list[_Group], doc: Doc, span: Span) -> list[Clause]:
             head = doc[first : last + 1].root.i  # the head was a trimmed word (a lone conjunction's clause)
         start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
         subject = group.subject if head == group.head else None
-        found.append(Clause(start, end, head, doc.text[start:end], subject))
+        found.append(Clause(start, end, head, doc[first : last + 1].text, subject))  # doc.text is O(len(doc))
         low = last + 1
     return found
 

@@ -168,8 +168,15 @@ def _best(findings: Sequence[Finding]) -> str | None:
 def _record(label: str, findings: Sequence[Finding]) -> Factuality:
     tokens = sorted({t.i: t for f in findings if f.label == label for t in f.tokens}.values(), key=lambda t: t.i)
     spans = cue_phrases(tokens)
-    doc_text = tokens[0].doc.text if tokens else ""
-    return Factuality(label, tuple(doc_text[a:b] for a, b in spans), tuple(spans))
+    doc = tokens[0].doc if tokens else None
+    words = tuple(_chars(doc, a, b) for a, b in spans) if doc is not None else ()
+    return Factuality(label, words, tuple(spans))
+
+
+def _chars(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without rebuilding the whole text (spaCy joins every token for it)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text[: end - start] if span is not None and span.start_char == start else doc.text[start:end]
 
 
 def cue_phrases(tokens: Sequence[Token], gap: int = 3) -> list[tuple[int, int]]:

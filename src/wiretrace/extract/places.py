@@ -275,11 +275,12 @@ LARGEST_CITY = re.compile(r"\b(?:the\s+)?(?:largest|biggest|most populous)\s+cit
 
 def _described_cities(doc: Doc, resolved: list[PlaceMention], options: PlaceOptions) -> list[PlaceMention]:
     found = []
-    for match in LARGEST_CITY.finditer(doc.text):
+    text = doc.text
+    for match in LARGEST_CITY.finditer(text):
         country = next((m for m in resolved if m.start == match.end() and m.place.kind == "country"), None)
         city = largest_city(country.place.country, options) if country and country.place.country else None
         if city is not None:
-            found.append(PlaceMention(doc.text[match.start() : country.end], match.start(), country.end, city, "description"))
+            found.append(PlaceMention(text[match.start() : country.end], match.start(), country.end, city, "description"))
     return found
 
 
@@ -379,10 +380,11 @@ def _facilities(doc: Doc, resolved: list[PlaceMention], unknown: list[tuple[int,
     of the nearest city."""
     taken = [(m.start, m.end) for m in resolved if m.place.kind != "country"]
     cities = [m for m in resolved if m.place.kind == "city"]
-    shapes = [(m.start("name"), m.end("name")) for m in FACILITY.finditer(doc.text)]
+    text = doc.text  # spaCy rebuilds it on every access
+    shapes = [(m.start("name"), m.end("name")) for m in FACILITY.finditer(text)]
     found: list[PlaceMention] = []
     for start, end in sorted(unknown + shapes):
-        name = _LEADING_FUNCTION_WORDS.sub("", doc.text[start:end])
+        name = _LEADING_FUNCTION_WORDS.sub("", text[start:end])
         start = end - len(name)
         if len(name.split()) < 2 and not name[:1].isupper() or any(s < end and start < e for s, e in taken):
             continue

@@ -120,14 +120,16 @@ def _read(doc: Doc, match: re.Match[str], base: int) -> Quantity | None:
     low, high, approx = _value(match)
     end = unit[-1].idx + len(unit[-1]) if unit else core.end_char
     start = base + match.start()
-    return Quantity(category, low, high, _text(unit), approx, doc.text[start:end], start, end)
+    expression = doc.char_span(start, end, alignment_mode="expand")
+    written = expression.text if expression is not None and expression.start_char == start else doc.text[start:end]
+    return Quantity(category, low, high, _text(unit), approx, written[: end - start], start, end)
 
 
 def _text(tokens: list[Token]) -> str:
     """The tokens as written, with their original spacing."""
     if not tokens:
         return ""
-    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text  # not doc.text: spaCy rebuilds it per access
 
 
 RANGE_GROUPS = (("a", "b"), ("da", "db"), ("ba", "bb"), ("fa", "fb"))
