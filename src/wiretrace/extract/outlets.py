@@ -91,6 +91,7 @@ class OutletRegistry:
                     self._aliases[normalise(alias)] = outlet
         self._fuzzy_keys = [k for k in self._aliases if len(k) >= 6]
         self.fuzzy_cutoff = fuzzy_cutoff
+        self._matched: dict[str, Outlet | None] = {}  # the same names recur in every article of a corpus
 
     def __len__(self) -> int:
         return len(self._outlets)
@@ -102,10 +103,12 @@ class OutletRegistry:
         """The outlet ``text`` names, or ``None``; see the module docstring for the three steps."""
         if not text or not text.strip():
             return None
-        exact = self._codes.get(text.strip()) or self._aliases.get(normalise(text))
-        if exact is not None:
-            return exact
-        return self._inside(text) or self._near(text)
+        if text not in self._matched:
+            if len(self._matched) > 100_000:
+                self._matched.clear()
+            exact = self._codes.get(text.strip()) or self._aliases.get(normalise(text))
+            self._matched[text] = exact or self._inside(text) or self._near(text)
+        return self._matched[text]
 
     def _inside(self, text: str) -> Outlet | None:
         """An alias within descriptive words, longest alias first; an edition may follow it."""
