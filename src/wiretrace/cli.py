@@ -260,6 +260,18 @@ def eval_attribution(
     _print_report(evaluate_attribution(data, split=split, limit=limit), as_json)
 
 
+@eval_app.command("claims")
+def eval_claims(
+    data: Annotated[Optional[Path], typer.Option(help="The shared data folder the claim pairs point into (default ../shared/data).")] = None,
+    split: Annotated[str, typer.Option(help="test (the frozen half) | dev")] = "test",
+    as_json: JsonOption = False,
+) -> None:
+    """Score claim matching (same / different / contradicting) on our claim-pair gold set, beside an embedding-only baseline."""
+    from wiretrace.evaluation.claim_pairs import evaluate_claim_pairs
+
+    _print_report(evaluate_claim_pairs(data, split=split), as_json)
+
+
 def _print_report(report, as_json: bool) -> None:
     from wiretrace.evaluation.show import print_report
 
