@@ -17,8 +17,8 @@ from wiretrace.extract.timex import find_times
 
 def relocate_times(doc: Doc) -> None:
     """Read ``doc._.times`` again in the main city's time zone (see the module docstring)."""
-    if doc._.timezone is not None or not doc._.times:
-        return
+    if doc._.timezone is not None or not any(t.resolved for t in doc._.times or ()):
+        return  # an unresolved time carries no zone: reading it again would change nothing
     zone = main_timezone(doc)
     if zone is not None:
         doc._.timezone = zone
