@@ -36,7 +36,7 @@ def _docs(nlp):
 def test_pipeline_order(nlp):
     assert nlp.pipe_names == [
         "tok2vec", "tagger", "wiretrace_paragraphs", "parser", "attribute_ruler", "lemmatizer", "ner",
-        "wiretrace_attribution", "wiretrace_times", "wiretrace_quantities", "wiretrace_places",
+        "wiretrace_attribution", "wiretrace_quantities", "wiretrace_places", "wiretrace_times",
         "wiretrace_factuality", "wiretrace_claims",
     ]  # fmt: skip
 

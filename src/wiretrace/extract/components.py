@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span
 from wiretrace.errors import WiretraceError
 from wiretrace.extract.attribution import Attribution, Relay, TextSpan
 from wiretrace.extract.claims import ClaimContext
+from wiretrace.extract.local_time import main_timezone
 from wiretrace.extract.factuality import Factuality, FactualityOptions, factuality_of
 from wiretrace.extract.places import Place, PlaceMention, PlaceOptions, places
 from wiretrace.extract.quantities import Quantity, might_contain_quantity, quantities
@@ -133,15 +134,19 @@ TIME_INPUTS = ("published_at", "timezone", "year_hint")
 
 class TimesComponent:
     """``doc._.times`` = ``find_times(doc.text, anchor=doc._.published_at, tz=doc._.timezone,
-    year_hint=doc._.year_hint, options=...)``; reads the text only, so it may run anywhere."""
+    year_hint=doc._.year_hint, options=...)``; reads the text only, so it may run anywhere. After
+    ``wiretrace_places`` and without a caller's ``doc._.timezone``, it reads the times in the local zone
+    of the city the text mentions most (and records that zone in ``doc._.timezone``)."""
 
     def __init__(self, options: TimexOptions) -> None:
         self.options = options
-        for name in (*TIME_INPUTS, "times", "extraction_warnings"):
+        for name in (*TIME_INPUTS, "times", "extraction_warnings", "places"):
             ensure_doc_extension(name)
 
     def __call__(self, doc: Doc) -> Doc:
         anchor, zone, year = doc._.published_at, doc._.timezone, doc._.year_hint
+        if zone is None and doc._.places:  # after wiretrace_places: the main city's local time
+            zone = doc._.timezone = main_timezone(doc)
         if anchor is not None and not isinstance(anchor, datetime):
             raise WiretraceError(f"doc._.published_at = {anchor!r}: expected a datetime or None")
         if zone is not None and not isinstance(zone, tzinfo):

@@ -9,7 +9,8 @@
     ('2024-05-02', 2, 'indirect')
 
 Order: ``wiretrace_paragraphs`` before the parser (sentences never cross a line break), then after the
-NER ``wiretrace_attribution``, ``wiretrace_times``, ``wiretrace_quantities``, ``wiretrace_places`` and
+NER ``wiretrace_attribution``, ``wiretrace_quantities``, ``wiretrace_places``, ``wiretrace_times`` (after
+the places, to read clock times in the local zone of the city the text is about) and
 ``wiretrace_factuality``, and last ``wiretrace_claims`` (see ``wiretrace.extract.components`` for what each assigns). No pipe of the
 small English model is disabled: attribution reads lemmas, so tok2vec, tagger, parser, attribute_ruler,
 lemmatizer and ner are all used (its ``senter`` is disabled already; the parser sets sentences).
@@ -32,9 +33,9 @@ __all__ = ["AFTER_NER", "BEFORE_PARSER", "load_pipeline", "wiretrace_pipeline"]
 BEFORE_PARSER = ("wiretrace_paragraphs",)
 AFTER_NER = (
     "wiretrace_attribution",
-    "wiretrace_times",
     "wiretrace_quantities",
     "wiretrace_places",
+    "wiretrace_times",
     "wiretrace_factuality",
     "wiretrace_claims",
 )
