@@ -1,9 +1,10 @@
 """Reading a text's times in the local time of the place it is about.
 
-The times component runs before places are known, and a text's clock times and dates are local ("on
-the night of 6 January" in a report about Lima is Lima's night). Once the main city is known (the one
-with a time zone the text mentions most) the times are read again in its zone, unless the caller gave
-one (``doc._.timezone``).
+A text's clock times and dates are local ("on the night of 6 January" in a report about Lima is Lima's
+night). In wiretrace's pipeline the times component runs after places and reads the times in the zone
+of the main city (the one with a time zone the text mentions most) unless the caller gave one
+(``doc._.timezone``). ``relocate_times`` is the fallback for a user's pipeline that ran times before
+places: claim assembly calls it, and it does nothing once a zone is set.
 """
 
 from __future__ import annotations
