@@ -148,3 +148,28 @@ def test_a_users_outlet_file_types_the_chain_links(tmp_path):
         assert result.exit_code == 0, result.output
         rows = [json.loads(line) for line in runner.invoke(app, ["claims", "--db", str(db), "--json"]).stdout.splitlines()]
         assert rows[0]["chain"][0] == {"name": "Valley Courier", "role": None, "type": expected}
+
+
+def test_stories_lists_the_seed_story_with_its_counts(seeded_db):
+    result = runner.invoke(app, ["stories", "--db", str(seeded_db), "--json"])
+    assert result.exit_code == 0, result.output
+    (story,) = [json.loads(line) for line in result.output.splitlines()]
+    assert story["articles"] == [1, 2] and story["claims"] == 52 and story["clusters"] >= 1
+    table = runner.invoke(app, ["stories", "--db", str(seeded_db)])
+    assert table.exit_code == 0 and "Latest news" in table.output
+
+
+def test_story_shows_clusters_with_independence_reports_and_framing(seeded_db):
+    result = runner.invoke(app, ["story", "1", "--db", str(seeded_db)])
+    assert result.exit_code == 0, result.output
+    assert "independence 1" in result.output and "framing" in result.output and "(own voice)" in result.output
+    data = json.loads(runner.invoke(app, ["story", "1", "--db", str(seeded_db), "--json"]).output)
+    assert data["id"] == 1 and len(data["claim_clusters"]) == data["clusters"]
+    assert all({"mentions", "origins", "independence", "status", "history", "conflicts", "framing"} <= set(c)
+               for c in data["claim_clusters"])
+    assert sum(len(c["mentions"]) for c in data["claim_clusters"]) == 52
+
+
+def test_a_missing_story_is_one_error_line(seeded_db):
+    result = runner.invoke(app, ["story", "99", "--db", str(seeded_db)])
+    assert result.exit_code == 1 and "no story 99" in result.output and "wiretrace stories" in result.output

@@ -23,7 +23,7 @@ from wiretrace.corpus import Corpus
 from wiretrace.errors import Code, WiretraceError, printable
 from wiretrace.jsonable import to_jsonable
 from wiretrace.store import RunSummary
-from wiretrace.terminal import escape, print_article, print_claims
+from wiretrace.terminal import escape, print_article, print_claims, print_stories, print_story
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -120,7 +120,8 @@ def _print_run(corpus: Corpus, *, quiet: bool) -> None:
     assert run is not None  # analyze always sets it
     if not quiet:
         for skipped in corpus.skipped():
-            label = "warning" if skipped.code == Code.E017.name else "skipped"  # E017: stored without claims
+            kept = skipped.code in (Code.E017.name, Code.E018.name)  # stored without claims / not linked yet
+            label = "warning" if kept else "skipped"
             err.print(f"[yellow]{label}[/] {escape(str(skipped))}", highlight=False)
     out.print(
         f"run {run.id}: {run.stored} stored, {run.unchanged} unchanged, {run.skipped} skipped "
@@ -198,6 +199,50 @@ def claims(
     if len(rows) < total:
         first = offset + 1 if rows else offset
         out.print(f"showing {first}–{offset + len(rows)} of {total}; page with --offset and --limit", highlight=False)
+
+
+@app.command()
+def stories(
+    db: DbOption = Path(wiretrace.DEFAULT_DB),
+    as_json: JsonOption = False,
+    limit: Annotated[int, typer.Option(min=1, help="How many to list.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="How many to pass over first.")] = 0,
+) -> None:
+    """List stories, the most recently updated first: title, span, places, articles, sources, claims."""
+    with _open(db) as corpus:
+        rows = corpus.stories(limit=limit, offset=offset)
+        total = corpus.count_stories()
+    if as_json:
+        for row in rows:
+            out.print_json(json.dumps(to_jsonable(row)), indent=None)
+        return
+    if not total:
+        out.print(f"no stories in {escape(str(db))}; `wiretrace analyze PATH --db {escape(str(db))}` builds them",
+                  highlight=False)
+        return
+    print_stories(out, rows)
+    if len(rows) < total:
+        first = offset + 1 if rows else offset
+        out.print(f"showing {first}–{offset + len(rows)} of {total}; page with --offset and --limit", highlight=False)
+
+
+@app.command()
+def story(
+    story_id: Annotated[int, typer.Argument(metavar="N", help="Story id (see `wiretrace stories`).")],
+    db: DbOption = Path(wiretrace.DEFAULT_DB),
+    as_json: JsonOption = False,
+) -> None:
+    """One story's claim clusters in event-time order: mentions, primary sources, independence, status
+    history, conflicts and framing."""
+    with _open(db) as corpus:
+        found = corpus.story(story_id)
+        if found is None:
+            raise WiretraceError(f"no story {story_id} in {db}; `wiretrace stories --db {db}` lists them")
+        clusters = corpus.clusters(story=story_id)
+    if as_json:
+        out.print_json(json.dumps({**to_jsonable(found), "claim_clusters": to_jsonable(clusters)}), indent=None)
+        return
+    print_story(out, found, clusters)
 
 
 def _article_json(stored: wiretrace.store.StoredArticle) -> dict:
@@ -320,3 +365,5 @@ def _print_report(report, as_json: bool) -> None:
         out.print_json(json.dumps(report.as_dict()), indent=None)
     else:
         print_report(out, report)
+
+

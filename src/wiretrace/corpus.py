@@ -8,7 +8,7 @@ from types import TracebackType
 
 from wiretrace import store
 from wiretrace.errors import WiretraceError
-from wiretrace.records import Skipped
+from wiretrace.records import ClaimCluster, Skipped, Story
 
 
 class Corpus:
@@ -50,6 +50,42 @@ class Corpus:
             return store.search_articles(self.connection, query, limit=limit)
         except sqlite3.OperationalError as exc:
             raise WiretraceError(f"cannot search for {query!r}: {exc} (FTS5 query syntax)") from exc
+
+    def search_claims(self, query: str, *, limit: int = 20, offset: int = 0) -> list[store.StoredClaim]:
+        """Claims whose text or speaker match a full-text query (FTS5 syntax), best first."""
+        try:
+            return store.search_claims(self.connection, query, limit=limit, offset=offset)
+        except sqlite3.OperationalError as exc:
+            raise WiretraceError(f"cannot search for {query!r}: {exc} (FTS5 query syntax)") from exc
+
+    def stories(self, *, limit: int = 50, offset: int = 0) -> list[Story]:
+        """Stories, the most recently updated first."""
+        return store.list_stories(self.connection, limit=limit, offset=offset)
+
+    def count_stories(self) -> int:
+        return store.count_stories(self.connection)
+
+    def story(self, story_id: int) -> Story | None:
+        return store.load_story(self.connection, story_id)
+
+    def clusters(self, *, story: int, limit: int | None = None, offset: int = 0) -> list[ClaimCluster]:
+        """A story's claim clusters in timeline order (earliest event time first, unknown times last)."""
+        return store.list_clusters(self.connection, story=story, limit=limit, offset=offset)
+
+    def count_clusters(self, *, story: int) -> int:
+        return store.count_clusters(self.connection, story=story)
+
+    def cluster(self, cluster_id: int) -> ClaimCluster | None:
+        """One claim cluster with its mentions, origins, independence, status history, conflicts, framing."""
+        return store.load_cluster(self.connection, cluster_id)
+
+    def cluster_of(self, claim_id: str) -> int | None:
+        """The id of the claim cluster a claim belongs to, if it was linked."""
+        return store.cluster_of_claim(self.connection, claim_id)
+
+    def link_of(self, article_id: int) -> tuple[int, int | None] | None:
+        """``(story id, id of the article it reposts or None)`` of a linked article."""
+        return store.link_of(self.connection, article_id)
 
     def skipped(self) -> list[Skipped]:
         """The inputs the last run rejected, with their reasons."""

@@ -36,6 +36,7 @@ class Code(StrEnum):
     E015 = "not a feed: {}"
     E016 = "no article text left after cleaning ({}); if it is an article, check the file, else ignore it"
     E017 = "claim extraction failed: {}; the article is stored without claims, the run goes on"
+    E018 = "linking failed: {}; the article is stored with its claims and is linked again on the next run"
 
     def format(self, *args: object) -> str:
         return self.value.format(*args)

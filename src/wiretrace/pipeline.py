@@ -1,10 +1,12 @@
-"""The ``analyze`` run: ingest → clean → extract → store, never stopped by one bad input.
+"""The ``analyze`` run: ingest → clean → extract → store → link, never stopped by one bad input.
 
 Documents are cleaned one at a time and extracted in batches (spaCy's ``nlp.pipe`` is much faster on
 batches). Each article is stored with its claims in its own transaction, keyed by the sha256 of its
 bytes, so re-running on the same inputs adds nothing, and a run that was killed resumes where it stopped:
 what was committed is skipped cheaply (hash look-up before any cleaning), the rest is done. Articles
-stored without claims (by an older wiretrace) are extracted at the end of the next run.
+stored without claims (by an older wiretrace) are extracted at the end of the next run. Then every
+extracted article not linked yet joins its story and claim clusters (``wiretrace.link.stage``), one
+transaction per article; an article whose linking fails is reported and linked again by the next run.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from wiretrace.clean import clean
 from wiretrace.errors import Code, InputError, StoreError
 from wiretrace.extract.stage import ExtractOptions, Extractor
 from wiretrace.ingest import IngestOptions, Source, expand_inputs, read_source
+from wiretrace.link.stage import Linker, LinkOptions
 from wiretrace.records import Article, Document, Extraction, Skipped
 
 ProgressCallback = Callable[[str, int], None]
@@ -37,6 +40,7 @@ class AnalyzeOptions:
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
     extract: ExtractOptions = field(default_factory=ExtractOptions)
+    link: LinkOptions = field(default_factory=LinkOptions)
     outlet: str | None = None
     published_at: datetime | None = None
 
@@ -67,6 +71,7 @@ def run_analysis(
                 on_source_done(source.location, len(sources))
         batch.flush()
         _extract_stored(batch)
+        _link_pending(conn, run_id, options.link)
     except BaseException as exc:
         store.end_run(conn, run_id, "interrupted")
         if isinstance(exc, sqlite3.Error):
@@ -130,6 +135,24 @@ def _extract_stored(batch: _Batch) -> None:
         for item, extraction in zip(stored, extractions, strict=True):
             warning = _extraction_failure(item.locations[0] if item.locations else str(item.id), extraction)
             store.save_extraction(batch.conn, item.id, extraction, run_id=batch.run_id, warning=warning)
+
+
+def _link_pending(conn: sqlite3.Connection, run_id: int, options: LinkOptions) -> None:
+    """Link every extracted article not linked yet (the linker loads only when there is one)."""
+    todo = store.articles_to_link(conn)
+    if not todo:
+        return
+    linker = Linker(conn, options)
+    for article in todo:
+        try:
+            linker.link(article)
+        except sqlite3.Error:
+            raise
+        except Exception as exc:  # a linking defect costs this article its links, never the run
+            stored = store.load_article(conn, article)
+            where = stored.locations[0] if stored and stored.locations else f"article {article}"
+            store.record_warning(conn, run_id, InputError(where, Code.E018, repr(exc)).as_skipped())
+            linker = Linker(conn, options)  # its in-memory state may be half-updated: rebuild from the store
 
 
 def list_sources(inputs: Sequence[str | Path], options: AnalyzeOptions) -> list[Source]:

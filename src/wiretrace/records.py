@@ -250,6 +250,23 @@ class Extraction:
     status: str
     claims: tuple[Claim, ...] = ()
     note: str | None = None
+    signals: StorySignals | None = None  # what the link stage groups stories by (None when not extracted)
+
+
+@dataclass(frozen=True, slots=True)
+class StorySignals:
+    """What the link stage needs of a parsed article to put it in a story, read once from the spaCy Doc
+    by the extract stage (so linking never parses again): the title and lead (embedded at link time),
+    weighted bags of keys per channel (``wiretrace.link.stories.CHANNELS``), the years and ISO day dates
+    the text names, its most named actors and places."""
+
+    title: str
+    lead: str
+    bags: dict[str, dict[str, float]]
+    years: tuple[int, ...] = ()
+    dates: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 # ---- the link stage: stories and claim clusters ----------------------------------------------------
@@ -347,3 +364,6 @@ class Story:
     actors: tuple[str, ...]
     articles: tuple[int, ...]
     updated_at: str | None = None
+    sources: int = 0  # distinct primary sources over its claim clusters (unnamed ones not counted)
+    claims: int = 0  # claims of its articles
+    clusters: int = 0  # claim clusters

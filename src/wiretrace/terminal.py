@@ -9,7 +9,7 @@ from rich.markup import escape as escape_markup
 from rich.table import Table
 from rich.tree import Tree
 
-from wiretrace.records import Claim, ClaimQuantity, ClaimTime, Comment, SegmentKind
+from wiretrace.records import Claim, ClaimCluster, ClaimQuantity, ClaimTime, Comment, SegmentKind, Story
 from wiretrace.store import StoredArticle, StoredClaim
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -126,3 +126,54 @@ def _quantities_text(quantities: tuple[ClaimQuantity, ...]) -> str:
         category = f" [{q.category}]" if q.category else ""
         parts.append(f"{approx}{count} {q.unit}{category}".strip())
     return "; ".join(parts)
+
+
+def print_stories(console: Console, stories: list[Story]) -> None:
+    """One row per story: id, title, time span, places, and its counts."""
+    table = Table("id", "title", "span", "places", "articles", "sources", "claims", "clusters", "updated")
+    table.columns[1].min_width = 24
+    for s in stories:
+        span = s.start if s.start == s.end else f"{s.start or '?'} – {s.end or '?'}"
+        table.add_row(str(s.id), escape(s.title), escape(span or "—"), escape(", ".join(s.places[:3]) or "—"),
+                      str(len(s.articles)), str(s.sources), str(s.claims), str(s.clusters),
+                      (s.updated_at or "")[:16].replace("T", " "))  # fmt: skip
+    console.print(table)
+
+
+def print_story(console: Console, story: Story, clusters: list[ClaimCluster]) -> None:
+    """A story's header, then each claim cluster: status, independence and origins, the reports with
+    their relay paths, the status history when it changed, conflicts and framing."""
+    span = story.start if story.start == story.end else f"{story.start or '?'} – {story.end or '?'}"
+    console.print(f"[bold]story {story.id}: {escape(story.title)}[/]", highlight=False)
+    console.print(f"{escape(span or 'undated')} · {escape(', '.join(story.places) or 'no places')} · "
+                  f"{len(story.articles)} articles, {story.sources} sources, {story.claims} claims, "
+                  f"{story.clusters} claim clusters", highlight=False)  # fmt: skip
+    for cluster in clusters:
+        console.print(_cluster_tree(cluster), highlight=False)
+
+
+def _cluster_tree(cluster: ClaimCluster) -> Tree:
+    style = _FACTUALITY_STYLE.get(cluster.status, "")
+    origins = ", ".join(escape(o.name) for o in cluster.origins) or "no named source"
+    tree = Tree(f"[bold]#{cluster.id}[/] {escape(cluster.label)}\n[{style}]{cluster.status}[/] · "
+                f"independence {cluster.independence} ({origins}) · {len(cluster.mentions)} report(s)")
+    reports = tree.add("reports")
+    texts = {m.claim.id: m for m in cluster.mentions}
+    for relay in cluster.relays:
+        mention = texts.get(relay.claim)
+        where = f"article {mention.article}: " if mention else ""
+        path = " ← ".join(escape(x) for x in (relay.origin, *relay.via))
+        reports.add(f"{path}\n[dim]{where}{escape(mention.claim.text if mention else relay.claim)}[/]")
+    if len({entry.status for entry in cluster.history}) > 1:
+        history = tree.add("status history")
+        for entry in cluster.history:
+            history.add(f"{escape(entry.when or 'undated')} · {entry.status} · {escape(entry.source)}")
+    for conflict in cluster.conflicts:
+        tree.add(f"[red]conflict ({conflict.kind})[/]: {escape(conflict.first_source)} / "
+                 f"{escape(conflict.second_source)} — {escape(conflict.detail)}")
+    if len(cluster.framing) > 1:
+        framing = tree.add("framing")
+        for entry in cluster.framing:
+            framing.add(f"{escape(entry.source)}: {escape(', '.join(entry.actors) or '—')} · "
+                        f"{escape(', '.join(entry.acts) or '—')}")
+    return tree

@@ -20,9 +20,14 @@ from wiretrace.records import (
     Entity,
     Extraction,
     Proposition,
+    StorySignals,
 )
 
 from test_store import make_article, make_document  # same folder (pytest's prepend import mode)
+
+
+SIGNALS = StorySignals("Two bridges closed", "Two bridges were closed.", {"terms": {"bridge": 1.0}}, (2024,),
+                       ("2024-03-01",), ("City Council",), ("Springfield",))
 
 
 def make_claim(article_id: str, n: int, text: str = "Two bridges were closed", **fields) -> Claim:
@@ -54,8 +59,10 @@ def test_an_article_and_its_claims_are_stored_together_and_read_back_equal(conn)
     document = make_document("Two bridges were closed.")
     claims = (make_claim(document.id, 1), make_claim(document.id, 2, denies=(f"{document.id[:16]}#1",), cues=()))
     run = store.start_run(conn, ["a.txt"])
-    article_id = store.save_article(conn, run, document, make_article(document, document.text), Extraction("done", claims))
+    article_id = store.save_article(conn, run, document, make_article(document, document.text),
+                                    Extraction("done", claims, signals=SIGNALS))
     assert [row.claim for row in store.list_claims(conn, article=article_id)] == list(claims)
+    assert store.story_signals(conn, article_id) == SIGNALS
     assert store.count_claims(conn) == 2 and store.count_claims(conn, article=article_id) == 2
     assert store.extraction_status(conn, article_id) == ("done", None)
     assert store.articles_to_extract(conn) == []
@@ -100,8 +107,29 @@ def test_a_version_1_database_is_upgraded_in_place_and_refused_read_only(tmp_pat
     with pytest.raises(StoreError, match="older wiretrace.*wiretrace analyze"):
         store.connect(path, read_only=True)
     upgraded = store.connect(path)
-    assert upgraded.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+    assert upgraded.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
     assert store.count_claims(upgraded) == 0
+    upgraded.close()
+
+
+def test_a_version_2_database_gains_the_link_tables_and_its_articles_are_extracted_again(tmp_path):
+    path = tmp_path / "v2.db"
+    conn = store.connect(path)
+    document = make_document("Two bridges were closed.")
+    run = store.start_run(conn, ["a.txt"])
+    article_id = store.save_article(conn, run, document, make_article(document, document.text),
+                                    Extraction("done", (make_claim(document.id, 1),), signals=SIGNALS))
+    conn.close()
+    with sqlite3.connect(path) as raw:  # what a wiretrace of schema 2 left: no link tables, no signals
+        for table in ("stories", "links", "clusters", "cluster_claims", "verdicts"):
+            raw.execute(f"DROP TABLE {table}")
+        raw.execute("ALTER TABLE extractions DROP COLUMN signals")
+        raw.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    upgraded = store.connect(path)
+    assert store.count_claims(upgraded) == 1
+    assert store.story_signals(upgraded, article_id) is None
+    assert store.articles_to_extract(upgraded) == [article_id]
+    assert store.count_stories(upgraded) == 0
     upgraded.close()
 
 

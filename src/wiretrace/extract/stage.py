@@ -6,7 +6,8 @@ what the ``wiretrace_claims`` component of any user's pipeline gives. Each artic
 the components need beside the text: its publication time (the anchor of relative times), a weak year
 from its copyright line (to infer a missing year from a weekday) and its outlet and segments
 (``ClaimContext``: chains and which segments yield claims). A failure on one article is recorded against
-that article alone; the rest of its batch is extracted again one by one.
+that article alone; the rest of its batch is extracted again one by one. Beside the claims, each
+extraction keeps the article's story signals (``extract.signals``), so the link stage never parses again.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from spacy.tokens import Doc
 
 from wiretrace.extract.claims import ClaimContext
 from wiretrace.extract.nlp import load_pipeline
-from wiretrace.records import Article, Extraction, SegmentKind
+from wiretrace.extract.signals import story_signals
+from wiretrace.records import Article, Extraction, SegmentKind, StorySignals
 
 COVERED_LANGUAGES = frozenset({"en"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -80,8 +82,13 @@ class Extractor:
 
 
 def _extraction(doc: Doc) -> Extraction:
-    warnings = doc._.extraction_warnings or []
-    return Extraction("done", tuple(doc._.claims or ()), "; ".join(warnings) or None)
+    warnings = list(doc._.extraction_warnings or [])
+    try:
+        signals = story_signals(doc)
+    except Exception as exc:  # a defect here costs the article its story signals' detail, never its claims
+        warnings.append(f"story signals: {type(exc).__name__}: {exc}")
+        signals = StorySignals(title=doc.text[:120].strip(), lead=doc.text[:500], bags={})
+    return Extraction("done", tuple(doc._.claims or ()), "; ".join(warnings) or None, signals)
 
 
 def _too_long(article: Article, limit: int) -> Extraction | None:

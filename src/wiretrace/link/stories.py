@@ -30,14 +30,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from wiretrace.extract.signals import CHANNELS, story_signals
 from wiretrace.link.embeddings import EmbeddingOptions, embed
+from wiretrace.records import StorySignals
 
 __all__ = [
     "CHANNELS",
@@ -48,17 +50,14 @@ __all__ = [
     "StoryFeatures",
     "StoryOptions",
     "StoryWeights",
+    "features_from_all_signals",
     "features_from_doc",
     "features_from_docs",
+    "features_from_signals",
     "pair_features",
 ]
 
-CHANNELS = ("terms", "lead_terms", "entities", "lead_entities", "persons", "names", "places")
 FEATURE_NAMES = (*CHANNELS, "embedding", "year_match", "year_conflict")
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
-_YEAR = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,106 +130,48 @@ class Story:
 # ---- features -------------------------------------------------------------------------------------
 
 
+def features_from_signals(signals: StorySignals, embedding: np.ndarray) -> StoryFeatures:
+    """The clusterer's view of an article from its stored signals and the embedding of ``signals.lead``."""
+    return StoryFeatures(
+        title=signals.title,
+        bags=signals.bags,
+        embedding=np.asarray(embedding, dtype=np.float32),
+        years=frozenset(signals.years),
+        dates=tuple(date.fromisoformat(d) for d in signals.dates),
+        actors=signals.actors,
+        places=signals.places,
+    )
+
+
 def features_from_doc(doc: Doc, *, options: StoryOptions | None = None,
                       embedding: np.ndarray | None = None) -> StoryFeatures:
-    """The story features of a Doc parsed by ``wiretrace.extract.nlp.load_pipeline()`` (it reads
-    ``doc.ents``, ``doc._.places``, ``doc._.times`` and, when set, ``doc._.published_at``).
+    """The story features of a Doc parsed by ``wiretrace.extract.nlp.load_pipeline()`` (see
+    ``wiretrace.extract.signals.story_signals``).
 
     ``embedding`` is the title-and-lead embedding when the caller computed it in a batch
     (``features_from_docs`` does); otherwise it is computed here.
     """
     options = options or StoryOptions()
-    lead = lead_sentences(doc, options.lead_sentences)
-    lead_end = lead[-1].end_char if lead else 0
+    signals = story_signals(doc, lead_count=options.lead_sentences, recent_years=options.recent_years)
     if embedding is None:
-        embedding = embed([lead_text(lead) or doc.text[:500]], options.embedding)[0]
-    entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
-    bags = {
-        "terms": _bag(_lemma(t) for t in doc if _is_content(t)),
-        "lead_terms": _bag(_lemma(t) for t in doc if t.idx < lead_end and (_is_content(t) or t.like_num)),
-        "entities": _bag(word for e in entities for word in _name_words(e)),
-        "lead_entities": _bag(word for e in entities if e.start_char < lead_end for word in _name_words(e)),
-        "persons": _bag(word for e in entities if e.label_ == "PERSON" for word in _name_words(e)),
-        "names": _bag(t.text.lower() for t in doc if t.pos_ == "PROPN" and t.is_alpha and len(t) > 1),
-        "places": _bag(m.place.name for m in _extension(doc, "places")),
-    }
-    years, dates = _years_and_dates(doc)
-    years = frozenset(sorted(years)[-options.recent_years :]) if options.recent_years > 0 else years
-    actors = Counter(" ".join(e.text.split()) for e in entities if e.label_ in ACTOR_LABELS)
-    return StoryFeatures(
-        title=lead[0].text.strip() if lead else doc.text[:120].strip(),
-        bags=bags,
-        embedding=np.asarray(embedding, dtype=np.float32),
-        years=years,
-        dates=dates,
-        actors=tuple(name for name, _ in actors.most_common()),
-        places=tuple(name for name, _ in Counter(m.place.name for m in _extension(doc, "places")).most_common()),
-    )
+        embedding = embed([signals.lead], options.embedding)[0]
+    return features_from_signals(signals, embedding)
 
 
 def features_from_docs(docs: Sequence[Doc], *, options: StoryOptions | None = None) -> list[StoryFeatures]:
     """``features_from_doc`` for many Docs, with their embeddings computed in one batch."""
     options = options or StoryOptions()
-    leads = [lead_text(lead_sentences(doc, options.lead_sentences)) or doc.text[:500] for doc in docs]
-    vectors = embed(leads, options.embedding)
-    return [features_from_doc(doc, options=options, embedding=vector) for doc, vector in zip(docs, vectors)]
+    signals = [story_signals(doc, lead_count=options.lead_sentences, recent_years=options.recent_years)
+               for doc in docs]
+    return features_from_all_signals(signals, options=options)
 
 
-def lead_sentences(doc: Doc, count: int) -> list[Span]:
-    """The first ``count`` sentences that read as text: at least four words, not a dateline or byline
-    made mostly of a date or time."""
-    chosen: list[Span] = []
-    for sentence in doc.sents:
-        words = [t for t in sentence if t.is_alpha]
-        dated = sum(t.ent_type_ in {"DATE", "TIME"} for t in sentence)
-        if len(words) >= 4 and dated * 2 < len(sentence):
-            chosen.append(sentence)
-            if len(chosen) == count:
-                break
-    return chosen
-
-
-def lead_text(sentences: Iterable[Span]) -> str:
-    return "\n".join(s.text.strip() for s in sentences)
-
-
-def _is_content(token) -> bool:
-    return token.is_alpha and not token.is_stop and token.pos_ in CONTENT_POS and len(token) > 1
-
-
-def _lemma(token) -> str:
-    return (token.lemma_ or token.text).lower()
-
-
-def _name_words(entity: Span) -> Iterable[str]:
-    return (t.text.lower() for t in entity if t.is_alpha and not t.is_stop and len(t) > 1)
-
-
-def _bag(keys: Iterable[str]) -> dict[str, float]:
-    return {key: 1.0 + math.log(count) for key, count in Counter(keys).items()}
-
-
-def _extension(doc: Doc, name: str) -> list:
-    return (getattr(doc._, name, None) or []) if Doc.has_extension(name) else []
-
-
-def _years_and_dates(doc: Doc) -> tuple[frozenset[int], tuple[date, ...]]:
-    """Explicit years the text names (resolved, not vague) and the article's dates: its publication
-    date when known (its year counts as named), else the day dates the text names."""
-    years: set[int] = set()
-    days: set[date] = set()
-    for expression in _extension(doc, "times"):
-        match = _YEAR.match(expression.value or "") if not expression.vague else None
-        if not match:
-            continue
-        years.add(int(match[1]))
-        if match[3]:
-            days.add(date(int(match[1]), int(match[2]), int(match[3])))
-    published = getattr(doc._, "published_at", None) if Doc.has_extension("published_at") else None
-    if isinstance(published, datetime):
-        years.add(published.year)
-        days = {published.date()}  # the story's span is then its reporting span
-    return frozenset(years), tuple(sorted(days))
+def features_from_all_signals(signals: Sequence[StorySignals], *, options: StoryOptions | None = None,
+                              ) -> list[StoryFeatures]:
+    """``features_from_signals`` for many articles, with their leads embedded in one batch."""
+    options = options or StoryOptions()
+    vectors = embed([s.lead for s in signals], options.embedding) if signals else []
+    return [features_from_signals(s, vector) for s, vector in zip(signals, vectors, strict=True)]
 
 
 # ---- pair score -----------------------------------------------------------------------------------
@@ -336,6 +277,16 @@ class StoryClusterer:
         self._join(item, best)
         return best
 
+    def restore(self, item: StoryFeatures, story: int) -> None:
+        """Put ``item`` back in ``story`` as an earlier run decided, without scoring (replaying a stored
+        clustering in its original order: ``story`` is an existing id or the next new one)."""
+        if not 0 <= story <= len(self._members):
+            raise ValueError(f"story {story} cannot be restored before stories up to {len(self._members) - 1}")
+        self._frequencies.add(item)
+        if story == len(self._members):
+            self._members.append([])
+        self._join(item, story)
+
     def score(self, a: StoryFeatures, b: StoryFeatures) -> float:
         """The pair score of two articles under the current document frequencies."""
         return float(pair_features(a, b, self._frequencies) @ self._weights + self.options.weights.bias)
@@ -387,6 +338,10 @@ class StoryClusterer:
     def stories(self) -> list[Story]:
         """A snapshot of every story, by id."""
         return [self._summary(story, members) for story, members in enumerate(self._members)]
+
+    def story(self, story: int) -> Story:
+        """A snapshot of one story."""
+        return self._summary(story, self._members[story])
 
     def _summary(self, story: int, members: list[int]) -> Story:
         items = [self._items[m] for m in members]

@@ -37,8 +37,9 @@ class StoredClaim:
 def insert_extraction(conn: sqlite3.Connection, article_id: int, extraction: Extraction) -> None:
     """Write an article's claims and extraction status (inside the caller's transaction)."""
     conn.execute(
-        "INSERT OR REPLACE INTO extractions(article_id, status, note, claims, at) VALUES (?, ?, ?, ?, ?)",
-        (article_id, extraction.status, extraction.note, len(extraction.claims), utcnow()),
+        "INSERT OR REPLACE INTO extractions(article_id, status, note, claims, at, signals) VALUES (?, ?, ?, ?, ?, ?)",
+        (article_id, extraction.status, extraction.note, len(extraction.claims), utcnow(),
+         json.dumps(to_jsonable(extraction.signals), ensure_ascii=False) if extraction.signals else None),
     )
     conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
     conn.executemany(
@@ -64,10 +65,11 @@ def save_extraction(
 
 
 def articles_to_extract(conn: sqlite3.Connection) -> list[int]:
-    """Stored articles that have no extraction row yet (stored by a wiretrace from before claims)."""
+    """Stored articles to extract (again): those with no extraction row (stored by a wiretrace from
+    before claims) and those extracted without the story signals linking needs (before schema 3)."""
     rows = conn.execute(
         "SELECT a.id FROM articles a LEFT JOIN extractions e ON e.article_id = a.id"
-        " WHERE e.article_id IS NULL ORDER BY a.id"
+        " WHERE e.article_id IS NULL OR (e.status = 'done' AND e.signals IS NULL) ORDER BY a.id"
     )
     return [r[0] for r in rows]
 

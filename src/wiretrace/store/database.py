@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wiretrace.errors import StoreError
 from wiretrace.records import Skipped
-from wiretrace.store.schema import DDL, SCHEMA_VERSION, UPGRADABLE_FROM
+from wiretrace.store.schema import COLUMNS_ADDED, DDL, SCHEMA_VERSION, UPGRADABLE_FROM
 
 
 def utcnow() -> str:
@@ -95,6 +95,9 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> 
 
 def _migrate(conn: sqlite3.Connection) -> None:
     conn.executescript(DDL)  # idempotent: CREATE ... IF NOT EXISTS
+    for table, column, kind in COLUMNS_ADDED:
+        if column not in {r["name"] for r in conn.execute(f"PRAGMA table_info({table})")}:  # noqa: S608 (fixed names)
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
 
@@ -164,6 +167,12 @@ def record_skip(conn: sqlite3.Connection, run_id: int, skipped: Skipped) -> None
     with transaction(conn):
         insert_error(conn, run_id, skipped)
         count_in_run(conn, run_id, "skipped")
+
+
+def record_warning(conn: sqlite3.Connection, run_id: int, skipped: Skipped) -> None:
+    """Store a warning against an input that was kept (not counted as skipped), in its own transaction."""
+    with transaction(conn):
+        insert_error(conn, run_id, skipped)
 
 
 def insert_error(conn: sqlite3.Connection, run_id: int, skipped: Skipped) -> None:

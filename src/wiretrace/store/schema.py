@@ -1,6 +1,8 @@
 """The SQLite schema: documents and where they were seen, cleaned articles in typed segments, reader
 comments, runs and the inputs each run skipped, the claims extracted from each article (and whether
-extraction ran: ``extractions``), and FTS5 indexes over article and claim text.
+extraction ran: ``extractions``, with the story signals the link stage reads), the link stage's stories,
+links (article → story, repost of) and claim clusters, the analyst's verdicts on claims, and FTS5 indexes
+over article and claim text.
 
 Identity of a document is the sha256 of its raw bytes (``documents.id``); an article belongs to exactly
 one document. The schema is created idempotently; ``SCHEMA_VERSION`` guards against opening a database
@@ -9,9 +11,13 @@ written by an incompatible version.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
-UPGRADABLE_FROM = frozenset({1})
-"""Older versions whose databases ``connect`` upgrades in place (version 2 only adds tables)."""
+SCHEMA_VERSION = 3
+UPGRADABLE_FROM = frozenset({1, 2})
+"""Older versions whose databases ``connect`` upgrades in place: version 2 added tables, version 3 added
+tables and ``extractions.signals`` (``COLUMNS_ADDED``); articles extracted before it are extracted again."""
+
+COLUMNS_ADDED = (("extractions", "signals", "TEXT"),)
+"""Columns added to existing tables since version 1: (table, column, type), added by ``connect``."""
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -91,7 +97,8 @@ CREATE TABLE IF NOT EXISTS extractions (
     status     TEXT NOT NULL CHECK (status IN ('done', 'not-covered', 'failed')),
     note       TEXT,                      -- why not covered / what failed
     claims     INTEGER NOT NULL,
-    at         TEXT NOT NULL
+    at         TEXT NOT NULL,
+    signals    TEXT                       -- JSON StorySignals for the link stage (NULL: extract again)
 );
 CREATE TABLE IF NOT EXISTS claims (
     seq         INTEGER PRIMARY KEY,
@@ -108,6 +115,51 @@ CREATE TABLE IF NOT EXISTS claims (
     record      TEXT NOT NULL,             -- the whole Claim record as JSON
     UNIQUE (article_id, idx)
 );
+CREATE TABLE IF NOT EXISTS stories (
+    id         INTEGER PRIMARY KEY,
+    title      TEXT NOT NULL,
+    start      TEXT,                      -- ISO day dates its articles name
+    end        TEXT,
+    articles   INTEGER NOT NULL,
+    sources    INTEGER NOT NULL,
+    claims     INTEGER NOT NULL,
+    clusters   INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    record     TEXT NOT NULL              -- the Story record as JSON, without its article list
+);
+CREATE TABLE IF NOT EXISTS links (
+    seq        INTEGER PRIMARY KEY,       -- the order articles were linked in (replayed on restart)
+    article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+    story_id   INTEGER NOT NULL REFERENCES stories(id),
+    repost_of  INTEGER REFERENCES articles(id),
+    minhash    BLOB NOT NULL,             -- the article's MinHash signature (uint64, little-endian)
+    at         TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS clusters (
+    id           INTEGER PRIMARY KEY,
+    story_id     INTEGER NOT NULL REFERENCES stories(id),
+    label        TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    independence INTEGER NOT NULL,
+    mentions     INTEGER NOT NULL,
+    time_start   TEXT,                    -- the earliest event time of its claims (timeline order)
+    updated_at   TEXT NOT NULL,
+    record       TEXT NOT NULL            -- the ClaimCluster record as JSON
+);
+CREATE TABLE IF NOT EXISTS cluster_claims (
+    claim_id   TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    cluster_id INTEGER NOT NULL REFERENCES clusters(id)
+);
+CREATE TABLE IF NOT EXISTS verdicts (
+    claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    verdict  TEXT NOT NULL CHECK (verdict IN ('verified', 'false', 'misleading', 'unverified')),
+    note     TEXT,
+    at       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS links_story ON links(story_id);
+CREATE INDEX IF NOT EXISTS clusters_story ON clusters(story_id, time_start);
+CREATE INDEX IF NOT EXISTS cluster_claims_cluster ON cluster_claims(cluster_id);
+CREATE INDEX IF NOT EXISTS stories_updated ON stories(updated_at);
 CREATE INDEX IF NOT EXISTS errors_run ON errors(run_id);
 CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published_at);
