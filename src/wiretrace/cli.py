@@ -24,6 +24,7 @@ from wiretrace.errors import Code, WiretraceError, printable
 from wiretrace.jsonable import to_jsonable
 from wiretrace.store import RunSummary
 from wiretrace.terminal import escape, print_article, print_claims, print_stories, print_story
+from wiretrace.views.options import ExportFormat, ExportOptions, ExportTable, ReportFormat, ReportOptions
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -367,3 +368,52 @@ def _print_report(report, as_json: bool) -> None:
         print_report(out, report)
 
 
+@app.command("report")
+def report_command(
+    db: DbOption = Path(wiretrace.DEFAULT_DB),
+    story: Annotated[Optional[int], typer.Option(min=1, help="Only this story (default: every story).")] = None,
+    report_format: Annotated[ReportFormat, typer.Option("--format", help="text for the terminal, markdown for a "
+                                                        "newsroom document.")] = ReportFormat("text"),
+) -> None:
+    """Story timelines: each claim with its status, independence, relay chains, history, conflicts and framing."""
+    from wiretrace.views.report import print_report as print_story_report
+
+    with _open(db) as corpus:
+        print_story_report(out, corpus, ReportOptions(story=story, format=report_format.value))
+
+
+@app.command("export")
+def export_command(
+    export_format: Annotated[ExportFormat, typer.Option("--format", help="Lists and objects are JSON text in csv "
+                                                        "and parquet.")],
+    db: DbOption = Path(wiretrace.DEFAULT_DB),
+    what: Annotated[ExportTable, typer.Option(help="Which table; events are ACLED-style rows, one per event.")] = ExportTable("claims"),
+    out_file: Annotated[Optional[Path], typer.Option("--out", dir_okay=False,
+                                                     help="The file to write (default: standard output; Parquet needs a file).")] = None,
+) -> None:
+    """Export claims, articles, stories, claim clusters or ACLED-style events as CSV, JSONL or Parquet."""
+    from wiretrace.views.export import export
+
+    with _open(db) as corpus:
+        rows = export(corpus, ExportOptions(format=export_format.value, what=what.value), out_file)
+    if out_file is not None:
+        err.print(f"{rows} row(s) of {what.value} → {escape(str(out_file))}", highlight=False)
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = Path(wiretrace.DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token_file: Annotated[Optional[Path], typer.Option(
+        exists=True, dir_okay=False, help="A file holding the write token; without it the API is read-only "
+        "(POST /api/reports and PATCH /api/claims/{id} answer 403).")] = None,
+) -> None:
+    """Serve the web UI (stories, timelines, claims, sources, articles, search) and the JSON API under /api/."""
+    try:
+        from wiretrace.web import read_token, serve
+    except ImportError as exc:
+        raise WiretraceError(f"the web UI needs the 'web' extra ({exc.name} is missing): "
+                             "pip install 'wiretrace[web]'") from exc
+    token = read_token(token_file) if token_file is not None else None
+    serve(db, host=host, port=port, token=token, announce=lambda line: err.print(escape(line), highlight=False))

@@ -41,6 +41,7 @@ from wiretrace.store.links import (
     story_claims,
     story_signals,
 )
+from wiretrace.store.verdicts import VERDICTS, Verdict, load_verdict, set_verdict, verdicts_of
 from wiretrace.store.database import (
     RunSummary,
     connect,
@@ -98,5 +99,9 @@ __all__ = [
     "skipped_in_run",
     "start_run",
     "transaction",
+    "VERDICTS",
+    "Verdict",
+    "load_verdict",
+    "set_verdict",
+    "verdicts_of",
 ]
-

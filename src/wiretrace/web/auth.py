@@ -1,0 +1,43 @@
+"""The write token: writes are enabled only when the app was given one, and each write request must
+carry it as ``Authorization: Bearer <token>``.
+
+The comparison is constant-time (``hmac.compare_digest``) so response timing does not leak how much of
+a guessed token was right. No token configured → 403 (writes are off); no or malformed header → 401;
+a wrong token → 403.
+"""
+
+from __future__ import annotations
+
+import hmac
+from pathlib import Path
+
+from fastapi import Request
+
+from wiretrace.errors import WiretraceError
+from wiretrace.web.errors import ApiError
+
+
+def read_token(path: Path) -> str:
+    """The token in ``path`` (surrounding whitespace dropped); an empty or unreadable file is refused."""
+    try:
+        token = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WiretraceError(f"{path}: cannot read the token file ({exc})") from exc
+    if not token:
+        raise WiretraceError(f"{path}: the token file is empty; write a long random token in it")
+    if any(c.isspace() for c in token) or not token.isprintable():
+        raise WiretraceError(f"{path}: the token must be one line of printable characters without spaces")
+    return token
+
+
+def require_token(request: Request) -> None:
+    """A FastAPI dependency of every write route: refuse unless the request carries the app's token."""
+    expected: str | None = request.app.state.web.token
+    if expected is None:
+        raise ApiError(403, "writes are disabled on this server; start it with --token-file to enable them")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise ApiError(401, "this write needs the header 'Authorization: Bearer <token>'",
+                       headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
+    if not hmac.compare_digest(given.strip().encode("utf-8"), expected.encode("utf-8")):
+        raise ApiError(403, "the token is wrong")

@@ -1,0 +1,25 @@
+"""Claims as the web shows them: each with its claim cluster and the analyst's verdict.
+
+``Corpus`` has no verdict reader yet, so verdicts are read with ``wiretrace.store``'s function on the
+corpus's own connection (still through the store package, never raw SQL here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wiretrace import store
+from wiretrace.corpus import Corpus
+from wiretrace.store import StoredClaim, Verdict
+from wiretrace.web.models import ClaimItem
+
+
+def verdicts(corpus: Corpus, claim_ids: Sequence[str]) -> dict[str, Verdict]:
+    """The analyst's verdicts on any of ``claim_ids``, by claim id."""
+    return store.verdicts_of(corpus.connection, claim_ids)
+
+
+def claim_items(corpus: Corpus, claims: Sequence[StoredClaim]) -> list[ClaimItem]:
+    """Each stored claim with its cluster id and verdict."""
+    given = verdicts(corpus, [c.claim.id for c in claims])
+    return [ClaimItem(c.article, c.claim, corpus.cluster_of(c.claim.id), given.get(c.claim.id)) for c in claims]

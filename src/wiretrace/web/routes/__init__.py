@@ -1,0 +1,25 @@
+"""The app's routes, one module per page family or API resource; ``ROUTERS`` lists them in mount order."""
+
+from wiretrace.web.routes import (
+    api_articles,
+    api_claims,
+    api_reports,
+    api_sources,
+    api_stories,
+    pages_articles,
+    pages_search,
+    pages_sources,
+    pages_stories,
+)
+
+ROUTERS = (
+    api_stories.router,
+    api_claims.router,
+    api_articles.router,
+    api_sources.router,
+    api_reports.router,
+    pages_stories.router,
+    pages_articles.router,
+    pages_search.router,
+    pages_sources.router,
+)

@@ -1,0 +1,77 @@
+"""The Jinja2 environment of the pages: autoescape always on, undefined names an error, and the few
+filters the templates use to show values (never to mark them safe).
+
+Everything shown comes from reports that may be hostile, so no template applies ``|safe`` to data; an
+external link is drawn only for an ``http(s)`` URL (autoescape does not stop ``javascript:``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from urllib.parse import quote, urlsplit
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from wiretrace.records import ChainLink
+from wiretrace.web.highlight import anchor
+
+
+def make_templates() -> Jinja2Templates:
+    """The page templates, with autoescape on for every template whatever its name."""
+    env = Environment(
+        loader=PackageLoader("wiretrace.web", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(href=external_href, when=when, chain=chain_text, path=path_part, anchor=anchor,
+                       number=number)  # fmt: skip
+    return Jinja2Templates(env=env)
+
+
+def external_href(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL, else None (the template then shows it as text)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    if any(c.isspace() or not c.isprintable() for c in url.strip()):
+        return None
+    return url.strip()
+
+
+def when(value: str | datetime | None) -> str:
+    """An ISO time as "2022-01-06 04:30 +06:00" (a date alone stays a date); "—" when unknown."""
+    if value is None or value == "":
+        return "—"
+    text = value.isoformat() if isinstance(value, datetime) else str(value)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if len(text) <= 10:
+        return moment.date().isoformat()
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    return f"{shown} {moment.strftime('%z')[:3]}:{moment.strftime('%z')[3:]}" if moment.tzinfo else shown
+
+
+def chain_text(chain: Sequence[ChainLink]) -> str:
+    """A relay chain as read aloud: "speaker ← agency ← outlet" (innermost first, as stored)."""
+    return " ← ".join(link.name for link in chain)
+
+
+def path_part(value: object) -> str:
+    """A value made safe as one URL path segment (slashes included)."""
+    return quote(str(value), safe="")
+
+
+def number(value: int) -> str:
+    """A count with thousands separators."""
+    return f"{value:,}"
