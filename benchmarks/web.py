@@ -140,16 +140,16 @@ def pages(client: httpx.Client, total: int) -> dict[str, str]:
     """The pages timed: lists first, deep pages, one of each detail page, filtered and searched."""
     story = client.get("/api/stories", params={"limit": 1}).json()["items"][0]["id"]
     clusters = client.get(f"/api/stories/{story}/clusters", params={"limit": 200}).json()["items"]
-    dozens = next(c["id"] for c in clusters if len(c["mentions"]) > 10)
+    dozens = max(clusters, key=lambda c: len(c["mentions"]))["id"]  # the most reported claim
     last_story = client.get("/api/stories").json()["total"]
     return {
         "/healthz (baseline)": "/healthz",
         "stories list": "/stories",
-        "stories list, last page": f"/stories?offset={last_story - 50}",
-        "story timeline (50 cards)": f"/stories/{story}",
+        "stories list, last page": f"/stories?offset={max(0, last_story - 50)}",
+        "story timeline (20 cards)": f"/stories/{story}",
         "story timeline, filtered by source": f"/stories/{story}?source={quote('RIA Novosti')}",
         "claim cluster page": f"/clusters/{dozens}",
-        "articles list, last page": f"/articles?offset={total - 50}",
+        "articles list, last page": f"/articles?offset={max(0, total - 50)}",
         "article page": f"/articles/{total // 2}",
         "claims list, deep page": f"/claims?offset={26 * total // 2}",
         "search page": "/search?q=dozens+killed",
@@ -159,7 +159,7 @@ def pages(client: httpx.Client, total: int) -> dict[str, str]:
         "API story clusters": f"/api/stories/{story}/clusters",
         "API cluster": f"/api/clusters/{dozens}",
         "API claims, deep page": f"/api/claims?offset={26 * total // 2}",
-        "API articles, last page": f"/api/articles?offset={total - 50}",
+        "API articles, last page": f"/api/articles?offset={max(0, total - 50)}",
         "API search claims": "/api/search/claims?q=police",
         "API sources": "/api/sources",
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,14 @@ def test_read_token(tmp_path: Path, content: str, ok: bool) -> None:
 def test_read_token_names_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(WiretraceError, match="cannot read the token file"):
         read_token(tmp_path / "absent")
+
+
+def test_no_template_or_view_marks_data_safe() -> None:
+    web = Path(__file__).resolve().parents[2] / "src" / "wiretrace" / "web"
+    for template in (web / "templates").glob("*.html"):
+        text = re.sub(r"\{#.*?#\}", "", template.read_text(encoding="utf-8"), flags=re.S)  # comments aside
+        assert not re.search(r"\|\s*safe\b", text), template.name
+        assert "autoescape false" not in text, template.name
+    for module in web.rglob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert "Markup(" not in text and "autoescape=False" not in text, module.name

@@ -24,15 +24,26 @@ COARSE = frozenset({"day", "week", "weekend", "fortnight", "month", "quarter", "
 
 
 @dataclass(frozen=True, slots=True)
+class Report:
+    """Reports of a cluster that say the same words through the same chain (copies, reposts), drawn as
+    one line: the first of them, the articles of the others, and the verdicts on any of them."""
+
+    mention: Mention
+    chain: str  # "speaker ← agency ← outlet"
+    others: tuple[int, ...]  # articles of the other reports on this line
+    verdicts: tuple[Verdict, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Card:
-    """A cluster with its event time, places and the verdicts given on its claims (by claim id)."""
+    """A cluster with its event time, places, and its reports grouped into lines (the first
+    ``MENTIONS_ON_CARD`` of them drawn; the cluster page shows all)."""
 
     cluster: ClaimCluster
     when: str | None  # the event time as shown
     places: tuple[str, ...]
-    verdicts: dict[str, Verdict]
-    mentions: tuple[Mention, ...]  # the reports drawn on the card
-    hidden: int  # reports not drawn on the card (the cluster page shows all)
+    reports: tuple[Report, ...]
+    hidden: int  # lines not drawn on the card
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +109,18 @@ def event_time(cluster: ClaimCluster) -> str | None:
 
 def _card(cluster: ClaimCluster, given: dict[str, Verdict]) -> Card:
     places = tuple(dict.fromkeys(p.name for m in cluster.mentions for p in m.claim.places))
-    mine = {m.claim.id: given[m.claim.id] for m in cluster.mentions if m.claim.id in given}
-    shown = cluster.mentions[:MENTIONS_ON_CARD]
-    return Card(cluster, event_time(cluster), places, mine, shown, len(cluster.mentions) - len(shown))
+    lines = _reports(cluster.mentions, given)
+    return Card(cluster, event_time(cluster), places, lines[:MENTIONS_ON_CARD], max(0, len(lines) - MENTIONS_ON_CARD))
+
+
+def _reports(mentions: Sequence[Mention], given: dict[str, Verdict]) -> tuple[Report, ...]:
+    """Mentions grouped by (words, chain, factuality), in the order first seen."""
+    groups: dict[tuple[str, str, str], list[Mention]] = {}
+    for mention in mentions:
+        chain = " ← ".join(link.name for link in mention.claim.chain)
+        groups.setdefault((mention.claim.text, chain, mention.claim.factuality), []).append(mention)
+    return tuple(
+        Report(group[0], chain, tuple(m.article for m in group[1:]),
+               tuple(given[m.claim.id] for m in group if m.claim.id in given))
+        for (_, chain, _), group in groups.items()
+    )  # fmt: skip

@@ -56,7 +56,7 @@ def window_dependency(default: int | None = None) -> Callable[..., Window]:
 
 WindowDep = Annotated[Window, Depends(window_dependency())]
 CardWindowDep = Annotated[Window, Depends(window_dependency(20))]
-"""The window of the story timeline page: 20 claim cards unless asked for more."""
+"""The window of the pages of heavy items (the timeline's claim cards, search hits): 20 unless asked."""
 
 
 def page_json(items: list[Any], total: int, win: Window) -> JSONResponse:

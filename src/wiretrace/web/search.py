@@ -53,15 +53,13 @@ def article_hits(corpus: Corpus, text: str, win: Window, cap: int) -> Hits:
 
 
 def claim_hits(corpus: Corpus, text: str, win: Window, cap: int) -> Hits:
-    """Claims whose text or speaker match ``text``, best first, one window of them."""
+    """Claims whose text or speaker match ``text``, best first, one window of them (one ranked query
+    serves both the window and the count: ranking every match is what a search costs)."""
     query = fts_query(text)
     if query is None:
         return Hits([], 0, False)
-    items: list[StoredClaim] = corpus.search_claims(query, limit=win.limit, offset=win.offset)
-    if win.offset == 0 and len(items) < win.limit:
-        return Hits(items, len(items), False)
-    counted = len(corpus.search_claims(query, limit=max(cap, win.offset + win.limit + 1)))
-    return _counted(items, counted, win, cap)
+    found: list[StoredClaim] = corpus.search_claims(query, limit=max(cap, win.offset + win.limit + 1))
+    return _counted(found[win.offset : win.offset + win.limit], len(found), win, cap)
 
 
 def _counted(items: list, counted: int, win: Window, cap: int) -> Hits:

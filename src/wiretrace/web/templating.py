@@ -7,14 +7,12 @@ external link is drawn only for an ``http(s)`` URL (autoescape does not stop ``j
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from urllib.parse import quote, urlsplit
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from wiretrace.records import ChainLink
 from wiretrace.web.highlight import anchor
 
 
@@ -27,8 +25,8 @@ def make_templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(href=external_href, when=when, chain=chain_text, path=path_part, anchor=anchor,
-                       number=number)  # fmt: skip
+    env.filters.update(href=external_href, when=when, path=path_part, anchor=anchor, number=number)
+    env.globals["m"] = env.get_template("macros.html").module  # the shared macros, built once, not per page
     return Jinja2Templates(env=env)
 
 
@@ -60,11 +58,6 @@ def when(value: str | datetime | None) -> str:
         return moment.date().isoformat()
     shown = moment.strftime("%Y-%m-%d %H:%M")
     return f"{shown} {moment.strftime('%z')[:3]}:{moment.strftime('%z')[3:]}" if moment.tzinfo else shown
-
-
-def chain_text(chain: Sequence[ChainLink]) -> str:
-    """A relay chain as read aloud: "speaker ← agency ← outlet" (innermost first, as stored)."""
-    return " ← ".join(link.name for link in chain)
 
 
 def path_part(value: object) -> str:

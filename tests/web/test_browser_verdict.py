@@ -1,0 +1,47 @@
+"""The analyst's verdict from the claim page, in the browser: the form asks for the token once, sends
+``PATCH /api/claims/{id}``, and the verdict then shows on the claim card of the story timeline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from web_helpers import TOKEN, Server, start_server, stop_server
+
+
+@pytest.fixture(scope="module")
+def writable_server(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    db = tmp_path_factory.mktemp("browser-verdict") / "copy.db"
+    shutil.copy(seed_db, db)
+    running = start_server(db, token=TOKEN)
+    yield running
+    stop_server(running)
+
+
+def test_verdict_form_sets_the_verdict_shown_on_the_card(browser, writable_server: Server) -> None:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept(TOKEN)))
+    page.goto(f"{writable_server.url}/stories")
+    page.locator("a.story-link").first.click()
+    page.wait_for_url(re.compile(r"/stories/\d+$"))
+    card = page.locator("article.card").filter(has=page.locator("q.mention-text", has_text="Dozens of attackers were killed"))
+    card.locator("h3.card-title a").click()
+    page.wait_for_url(re.compile(r"/clusters/\d+$"))
+    form = page.locator("article.mention-context", has_text="Dozens of attackers were killed").locator("form.verdict-form")
+    form.locator("select[name=verdict]").select_option("misleading")
+    form.locator("input[name=note]").fill("only one primary source")
+    form.locator("button").click()
+    page.wait_for_function("document.querySelector('.verdict-result') && "
+                           "[...document.querySelectorAll('.verdict-result')].some(o => o.textContent)")  # fmt: skip
+    assert "saved: misleading" in form.locator(".verdict-result").inner_text()
+    assert len(asked) == 1 and "token" in asked[0]
+    page.go_back()
+    page.reload()
+    card = page.locator("article.card").filter(has=page.locator("q.mention-text", has_text="Dozens of attackers were killed"))
+    assert "analyst: misleading" in card.inner_text()
+    context.close()
