@@ -1,8 +1,13 @@
-"""``Corpus``: the Python handle on a wiretrace database, what ``wiretrace.analyze`` returns."""
+"""``Corpus``: the Python handle on a wiretrace database, what ``wiretrace.analyze`` returns.
+
+Everything the views read (the web UI, ``wiretrace report``, ``wiretrace export``) goes through these
+methods, so a script sees the same articles, claims, stories, clusters and analyst's verdicts.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -39,6 +44,48 @@ class Corpus:
     def count_claims(self, *, article: int | None = None) -> int:
         """How many claims are stored (of one article when ``article`` is given)."""
         return store.count_claims(self.connection, article=article)
+
+    def claim(self, claim_id: str) -> store.StoredClaim | None:
+        """One claim by its id (``3f2a9c0d1b4e5f60#3``) with its article's row id, or None.
+
+        The claim is read through its claim cluster (the store has no lookup by claim id yet), so a
+        claim of an article that is not linked (its linking failed and waits for the next run) is not
+        found here; ``claims(article=...)`` lists it.
+        """
+        cluster = self.cluster_of(claim_id)
+        if cluster is None:
+            return None
+        return next((store.StoredClaim(m.article, m.claim) for m in store.cluster_mentions(self.connection, cluster)
+                     if m.claim.id == claim_id), None)  # fmt: skip
+
+    def verdict(self, claim_id: str) -> store.Verdict | None:
+        """The analyst's verdict on one claim (label, note, when), or None when none was given."""
+        return store.load_verdict(self.connection, claim_id)
+
+    def verdicts(self, claim_ids: Iterable[str]) -> dict[str, store.Verdict]:
+        """The analyst's verdicts on any of ``claim_ids``, by claim id (claims without one are absent).
+
+        One query per 500 ids, so a page of claims costs one read, not one per claim.
+        """
+        return store.verdicts_of(self.connection, list(claim_ids))
+
+    def set_verdict(self, claim_id: str, verdict: str, note: str | None = None) -> store.Verdict:
+        """Give (or replace) the analyst's verdict on a claim and return it as stored.
+
+        ``verdict`` is one of ``store.VERDICTS`` (verified, false, misleading, unverified); ``note`` is
+        free text. It is kept apart from what extraction found. Raises ``WiretraceError`` for another
+        label, an unknown claim, or a corpus opened read-only.
+        """
+        if verdict not in store.VERDICTS:
+            raise WiretraceError(f"cannot set verdict {verdict!r} on claim {claim_id!r}: "
+                                 f"choose one of {', '.join(store.VERDICTS)}")  # fmt: skip
+        try:
+            given = store.set_verdict(self.connection, claim_id, verdict, note)
+        except sqlite3.OperationalError as exc:
+            raise WiretraceError(f"cannot set the verdict on claim {claim_id!r} in {self.path}: {exc}") from exc
+        if given is None:
+            raise WiretraceError(f"cannot set a verdict on claim {claim_id!r}: no such claim in {self.path}")
+        return given
 
     def extraction(self, article: int) -> tuple[str, str | None] | None:
         """``(status, note)`` of an article's claim extraction (``done``, ``not-covered``, ``failed``)."""

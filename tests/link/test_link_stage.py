@@ -118,6 +118,7 @@ def test_the_seed_story_needs_its_setting_to_keep_clusters_apart(tmp_path, examp
         with_setting = conn.execute("SELECT COUNT(DISTINCT cluster_id) FROM cluster_claims").fetchone()[0]
         for table in ("cluster_claims", "clusters", "links", "stories"):
             conn.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed names)
-        Linker(conn, LinkOptions(setting_share=1.0)).link_pending()
+        Linker(conn, LinkOptions(setting_share=1.0, common_share=1.0)).link_pending()
         without = conn.execute("SELECT COUNT(DISTINCT cluster_id) FROM cluster_claims").fetchone()[0]
     assert without < with_setting - 5
+

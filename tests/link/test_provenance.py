@@ -198,3 +198,56 @@ def test_copies_of_one_report_are_one_article_for_inheritance() -> None:
     count, origins, relays = independence(mentions, OriginResolver(mentions))
     assert (count, [o.name for o in origins]) == (1, ["Ministry of Water"])
     assert relays[1].via == ("Daily Harbor (own voice)",)
+
+
+# ---- a story's resolver grown article by article ------------------------------------------------
+
+
+def grown(specs: list[str]) -> tuple[OriginResolver, list[Mention], list[set[str]]]:
+    """A resolver extended with one article per spec, the mentions, and what each extension renamed."""
+    mentions = [report(f"{i + 1}#1", spec) for i, spec in enumerate(specs)]
+    resolver, renamed = OriginResolver(), []
+    for mention in mentions:
+        renamed.append(resolver.extend([mention.claim]))
+    return resolver, mentions, renamed
+
+
+@pytest.mark.parametrize(
+    "specs",
+    [
+        ["Anna Petrova, spokeswoman for the Riverton fire brigade [official] < Daily Harbor [media]",
+         "press service of the Riverton Fire Brigade [official] < Radio Vale [state-media] < Morning Post [media]",
+         "fire brigade [official] < Morning Post [media]"],
+        ["fire brigade [official] < Morning Post [media]",
+         "Police Department of the town [official] < Daily Harbor [media]",
+         "the town's police department [official] < Morning Post [media]",
+         "Riverton fire brigade [official] < Daily Harbor [media]"],
+    ],
+)
+def test_a_resolver_grown_article_by_article_finds_the_origins_of_one_built_at_once(specs: list[str]) -> None:
+    resolver, mentions, _ = grown(specs)
+    at_once = OriginResolver(mentions)
+    assert [resolver.origin(m).key for m in mentions] == [at_once.origin(m).key for m in mentions]
+
+
+def test_a_fuller_name_arriving_later_renames_the_origin_counted_before() -> None:
+    resolver, mentions, renamed = grown(["the police [official] < Daily Harbor [media]",
+                                         "the Riverton police department [official] < Morning Post [media]"])
+    assert renamed[0] == set()
+    assert renamed[1] == {"police"}  # what was counted as "police" is now the department
+    assert resolver.origin(mentions[0]).key == resolver.origin(mentions[1]).key == "riverton police department"
+
+
+def test_a_role_learnt_later_rebuilds_the_names_it_was_registered_without() -> None:
+    resolver, mentions, renamed = grown(["Tom Reyes [official] < Daily Harbor [media]",
+                                         "Tom Reyes, head of the Lakeside Water Authority [official] < Morning Post [media]"])
+    assert renamed[1] == {"tom reyes"}
+    assert resolver.origin(mentions[0]) == resolver.origin(mentions[1])
+    assert resolver.origin(mentions[0]).name == "Lakeside Water Authority"
+
+
+def test_names_known_to_the_story_are_not_grouped_again_by_an_unrelated_article() -> None:
+    resolver, mentions, renamed = grown(["Port Authority [official] < Daily Harbor [media]",
+                                         "Ministry of Water [official] < Morning Post [media]"])
+    assert renamed == [set(), set()]
+    assert resolver.origin(mentions[0]) != resolver.origin(mentions[1])

@@ -59,3 +59,30 @@ def test_a_person_in_most_claims_is_setting_a_rare_one_is_not():
 
 def test_an_empty_story_has_no_setting():
     assert not Setting().covers("Lima")
+
+
+def campaign(claims: int, naming: int) -> Setting:
+    """A story of ``claims`` claims, ``naming`` of which name its main actor (one by her full name)."""
+    named = [view("Ilse Marlow opened her campaign", names=("Ilse Marlow",)),
+             *(view(f"Marlow promised thing {i}", names=("Marlow",)) for i in range(naming - 1))]
+    return story_of(*named, *(view(f"Talks failed {i}") for i in range(claims - naming)), share=0.2)
+
+
+def test_a_main_actor_under_the_setting_share_is_common_at_a_lower_one():
+    setting = campaign(claims=100, naming=15)  # 15%: no setting at 20%, common at 5%
+    claim = view("Ilse Marlow promised new bridges", names=("Ilse Marlow",))
+    assert setting.without_setting(claim).names == ("Ilse Marlow",)
+    assert setting.without_setting(claim, share=0.05).names == ()  # any of her names: "Ilse" is rare
+
+
+def test_a_name_a_handful_of_claims_share_is_never_common():
+    setting = campaign(claims=20, naming=4)  # 20% of a young story, but only 4 claims: below the floor
+    claim = view("Marlow promised new bridges", names=("Marlow",))
+    assert setting.without_setting(claim, share=0.05).names == ("Marlow",)
+
+
+def test_a_square_whose_words_are_common_anchors_nothing_at_a_share():
+    setting = story_of(*(view(f"Crowds filled Plaza San Martín {i}", PLAZA) for i in range(8)), share=0.2)
+    claim = view("Police cleared Plaza San Martín", PLAZA)
+    assert setting.without_setting(claim).places == (PLAZA,)
+    assert setting.without_setting(claim, share=0.05).places == ()

@@ -100,29 +100,98 @@ class _Form:
 
 
 _FormKey = tuple[str, str]  # (normalised text, family)
+_LinkKey = tuple[str, str, str | None]  # a chain link as the resolver reads it: (name, type, role)
 
 
 class OriginResolver:
     """The origins of one story: every named source of its mentions resolved to one identity.
 
-    Built once from all the story's mentions (a name seen with a role in one article resolves the same
-    name without it in another); ``origin(mention)`` then answers for any of them.
+    Built from the story's mentions (a name seen with a role in one article resolves the same name
+    without it in another); ``origin(mention)`` then answers for any of them. ``extend`` adds the
+    claims of one more article: new names are compared with those known (near-identical, shorter or
+    longer forms) without grouping the known ones again, so a story's resolver grows at the cost of
+    its new names; a name that gains a role it was registered without makes it rebuild from all the
+    names seen. Grown article by article, the grouping follows arrival order (a short name joins the
+    one identity that contains it when it is seen, or when that identity is).
     """
 
-    def __init__(self, mentions: Sequence[Mention], options: ProvenanceOptions | None = None) -> None:
+    def __init__(self, mentions: Sequence[Mention] = (), options: ProvenanceOptions | None = None) -> None:
         self.options = options or ProvenanceOptions()
-        self._forms: dict[_FormKey, _Form] = {}
+        self._seen: dict[_LinkKey, list] = {}  # each named link once: [the link, how many reports name it]
+        self._persons: dict[_FormKey, list[str]] = {}
         self._links: dict[_FormKey, _FormKey] = {}
+        self._link_forms: dict[_LinkKey, list[_FormKey]] = {}
+        self._learn([m.claim for m in mentions])
+        self._rebuild()
+
+    def extend(self, claims: Sequence[Claim]) -> set[str]:
+        """Add the claims of one more article; returns the keys of the origins that changed (merged
+        into another or renamed), so that what was counted under them can be counted again."""
+        before = {key: self._origins[self._find(key)].key for key in self._forms}
+        new_links, roles_changed = self._learn(claims)
+        if roles_changed:
+            self._rebuild()
+        else:
+            known = set(self._forms)
+            for link, count in new_links:
+                self._register(link, count)
+            fresh = [key for key in self._forms if key not in known]
+            for key in fresh:
+                self._parent[key] = key
+            for a, b in self._same_pending():
+                self._union(a, b)
+            self._group_new(fresh)
+            self._origins = self._build_origins()
+        return {old for key, old in before.items()  # a rebuild may read a name as another form: gone
+                if key not in self._parent or self._origins[self._find(key)].key != old}
+
+    def _learn(self, claims: Sequence[Claim]) -> tuple[list[tuple[ChainLink, int]], bool]:
+        """Count the named links of ``claims`` and the organisations their roles speak for; returns the
+        links not seen before (with their counts) and whether a registered name gained an organisation."""
+        new: dict[_LinkKey, list] = {}
+        for claim in claims:
+            for link in _named_links(claim):
+                key = (link.name, link.type, link.role)
+                entry = self._seen.get(key)
+                if entry is None:
+                    entry = new.setdefault(key, [link, 0])
+                else:
+                    self._count_again(link)
+                entry[1] += 1
+        self._seen.update(new)
+        roles_changed = False
+        for link, _ in new.values():
+            family = _family(link.type)
+            organisation = (_organisation_of(link.role, self.options.speaker_roles, suffix=True)
+                            if link.role and family in SPEAKS_FOR_ORGANISATION else None)
+            name_key = (_normal(link.name), family)
+            if organisation and organisation not in self._persons.get(name_key, []):
+                self._persons.setdefault(name_key, []).append(organisation)
+                roles_changed |= name_key in self._links
+        return [(link, count) for link, count in new.values()], roles_changed
+
+    def _count_again(self, link: ChainLink) -> None:
+        """One more report naming a known link: its forms are seen once more."""
+        for key in self._link_forms.get((link.name, link.type, link.role), ()):
+            self._forms[key].seen[0] += 1
+
+    def _rebuild(self) -> None:
+        """Register every named link seen and group all names (the batch build)."""
+        self._forms: dict[_FormKey, _Form] = {}
+        self._links, self._link_forms = {}, {}
         self._same: list[tuple[_FormKey, _FormKey]] = []  # forms one person's roles name: one identity
-        persons = self._person_organisations(mentions)
-        for mention in mentions:
-            for link in _named_links(mention.claim):
-                self._register(link, persons)
+        self._same_done = 0
+        for link, count in self._seen.values():
+            self._register(link, count)
         self._parent: dict[_FormKey, _FormKey] = {key: key for key in self._forms}
-        for a, b in self._same:
+        for a, b in self._same_pending():
             self._union(a, b)
         self._group()
         self._origins = self._build_origins()
+
+    def _same_pending(self) -> list[tuple[_FormKey, _FormKey]]:
+        pending, self._same_done = self._same[self._same_done :], len(self._same)
+        return pending
 
     def origin(self, mention: Mention) -> Origin | None:
         """The origin of ``mention``'s innermost link (the outlet itself for its own voice); None when the
@@ -141,30 +210,19 @@ class OriginResolver:
         """Every origin of the story, in the order first seen."""
         return tuple(dict.fromkeys(self._origins[self._find(key)] for key in self._forms))
 
-    def _person_organisations(self, mentions: Sequence[Mention]) -> dict[_FormKey, list[str]]:
-        """Name → the organisations its roles speak for, over the whole story, in the order seen."""
-        found: dict[_FormKey, list[str]] = {}
-        for mention in mentions:
-            for link in _named_links(mention.claim):
-                family = _family(link.type)
-                if link.role and family in SPEAKS_FOR_ORGANISATION:
-                    organisation = _organisation_of(link.role, self.options.speaker_roles, suffix=True)
-                    if organisation:
-                        found.setdefault((_normal(link.name), family), []).append(organisation)
-        return found
-
-    def _register(self, link: ChainLink, persons: dict[_FormKey, list[str]]) -> None:
-        """Record the form(s) a link stands for and which form its name resolves to."""
+    def _register(self, link: ChainLink, count: int) -> None:
+        """Record the form(s) a link stands for (seen ``count`` times) and which form its name resolves to."""
         family = _family(link.type)
         name_key = (_normal(link.name), family)
-        organisations = persons.get(name_key, [])
+        organisations = self._persons.get(name_key, [])
         if not organisations and family in SPEAKS_FOR_ORGANISATION:
             organisations = [o for o in [_organisation_of(link.name, self.options.speaker_roles, suffix=False)] if o]
-        keys = [self._add_form(text, link) for text in organisations or [_strip_articles(link.name)]]
+        keys = list(dict.fromkeys(self._add_form(text, link, count) for text in organisations or [_strip_articles(link.name)]))
+        self._link_forms[(link.name, link.type, link.role)] = keys
         self._same += [(keys[0], other) for other in keys[1:]]
         self._links.setdefault(name_key, keys[0])
 
-    def _add_form(self, text: str, link: ChainLink) -> _FormKey:
+    def _add_form(self, text: str, link: ChainLink, count: int) -> _FormKey:
         family = _family(link.type)
         key = (_normal(text), family)
         if key not in self._forms:
@@ -172,7 +230,7 @@ class OriginResolver:
             core = _content_words(_CORE_END.split(text.lower(), maxsplit=1)[0]) or words
             self._forms[key] = _Form(text, words, frozenset(core), family, link.type)
         form = self._forms[key]
-        form.seen[0] += 1
+        form.seen[0] += count
         for alias in (text, link.name):
             if alias not in form.aliases:
                 form.aliases.append(alias)
@@ -189,6 +247,24 @@ class OriginResolver:
             containers = {self._find(b) for b in keys if b != a and self._contains(self._forms[b], self._forms[a])}
             if len(containers) == 1:
                 self._union(a, containers.pop())
+
+    def _group_new(self, fresh: Sequence[_FormKey]) -> None:
+        """``_group`` for names added to a grouped story: each new name against every name, and each
+        known name a new one contains joined to it when that leaves it exactly one container."""
+        keys = list(self._forms)
+        for a in fresh:
+            for b in keys:
+                if b != a and self._near_identical(self._forms[a], self._forms[b]):
+                    self._union(a, b)
+        for a in sorted(fresh, key=lambda k: -len(set(self._forms[k].words))):
+            containers = {self._find(b) for b in keys if b != a and self._contains(self._forms[b], self._forms[a])}
+            if len(containers) == 1:
+                self._union(a, containers.pop())
+            for short in keys:
+                if short not in fresh and self._contains(self._forms[a], self._forms[short]):
+                    held = {self._find(b) for b in keys if b != short and self._contains(self._forms[b], self._forms[short])}
+                    if len(held) == 1:
+                        self._union(short, held.pop())
 
     def _near_identical(self, a: _Form, b: _Form) -> bool:
         if a.family != b.family or a.digits != b.digits or not a.words or not b.words:

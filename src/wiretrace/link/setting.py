@@ -29,10 +29,11 @@ _FUNCTION_WORDS = frozenset({"the", "this", "that", "these", "those", "there", "
 
 
 class Setting:
-    """Running counts of the name words of one story's claims."""
+    """Running counts of the name words of one story's claims. ``share``: above it a name is the
+    setting; ``floor``: the fewest claims a name must be in to be common at a share asked for."""
 
-    def __init__(self, share: float = 0.2) -> None:
-        self.share = share
+    def __init__(self, share: float = 0.2, floor: int = 5) -> None:
+        self.share, self.floor = share, floor
         self.claims = 0
         self._counts: Counter[str] = Counter()
 
@@ -41,23 +42,41 @@ class Setting:
         self.claims += 1
         self._counts.update(_words_of(view))
 
-    def covers(self, name: str) -> bool:
-        """Whether every word of ``name`` is in more than ``share`` of the story's claims."""
+    def covers(self, name: str, share: float | None = None) -> bool:
+        """Whether every word of ``name`` is in more than ``share`` (default: the setting's) of the
+        story's claims; a ``share`` given is also held to more than ``floor`` claims (a name a handful
+        of claims share is specific, whatever share of a young story that is)."""
+        limit = self.share * self.claims if share is None else max(share * self.claims, self.floor)
         words = {w.lower() for w in _NAME_WORD.findall(name)}
-        return bool(words) and self.claims > 0 and all(self._counts[w] > self.share * self.claims for w in words)
+        return bool(words) and self.claims > 0 and all(self._counts[w] > limit for w in words)
 
-    def _anchors_area(self, place: ClaimPlace) -> bool:
-        return place.kind != "country" and not (self.covers(place.name) or self.covers(place.mention))
+    def _anchors_area(self, place: ClaimPlace, share: float | None) -> bool:
+        return place.kind != "country" and not (self.covers(place.name, share) or self.covers(place.mention, share))
 
-    def without_setting(self, view: ClaimView) -> ClaimView:
-        """The view with the setting's names and places removed (see the module docstring)."""
-        places = tuple(p for p in view.places if (self._anchors_area(p) if p.kind in AREA_KINDS
-                                                  else bool(p.mention) and p.mention in view.text))
-        names = tuple(n for n in view.names if not self.covers(n))
+    def _anchors_site(self, place: ClaimPlace, text: str, share: float | None) -> bool:
+        """A square, building or street anchors when the claim writes it (and, with ``share``, when its
+        name is not made of words that common in the story)."""
+        written = bool(place.mention) and place.mention in text
+        return written and (share is None or not self.covers(place.mention, share))
+
+    def without_setting(self, view: ClaimView, share: float | None = None) -> ClaimView:
+        """The view with the setting's names and places removed (see the module docstring); with
+        ``share``, the names and areas in more than that share of the story's claims."""
+        places = tuple(p for p in view.places if (self._anchors_area(p, share) if p.kind in AREA_KINDS
+                                                  else self._anchors_site(p, view.text, share)))
+        names = tuple(n for n in view.names if not self._common_name(n, share))
         actors = tuple(a for a in view.actors if a in names)
-        if len(places) == len(view.places) and len(names) == len(view.names):
+        if places == view.places and names == view.names:
             return view
         return dataclasses.replace(view, places=places, names=names, actors=actors)
+
+    def _common_name(self, name: str, share: float | None) -> bool:
+        """Whether ``name`` is the setting's (every word in more than the setting's share of claims) or,
+        with ``share``, has any word in more than that share ("Ilse Marlow" where the story is about
+        Marlow: a main actor, whichever of her names a claim uses)."""
+        if share is None:
+            return self.covers(name)
+        return any(self.covers(word, share) for word in _NAME_WORD.findall(name))
 
 
 def _words_of(view: ClaimView) -> set[str]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import OrderedDict
+from itertools import groupby
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -54,33 +55,42 @@ __all__ = ["LinkOptions", "Linker"]
 @dataclass(frozen=True, slots=True)
 class LinkOptions:
     """Settings of the link stage. ``candidates``: claims of the story compared with each new claim;
-    ``resolver_articles``: at most this many of a cluster's articles (the latest) lend their claims to
-    resolving its source names; ``cached_claims``: claims kept in memory across stories."""
+    ``cached_claims``: claims kept in memory across stories.
+    ``setting_share``: names and areas in more of a story's claims than this anchor nothing there;
+    ``common_share``: two claims of a story must also match when the words of names and areas in more
+    than this share of its claims (its main actors) anchor nothing; else every claim naming the main
+    actor would anchor every other (and static embeddings rate two sentences sharing a rare name as
+    similar, whatever else they say); a name is common only when in more than ``common_floor`` claims."""
 
     stories: StoryOptions = field(default_factory=StoryOptions)
     reposts: RepostOptions = field(default_factory=RepostOptions)
     matching: ClaimMatchOptions = field(default_factory=lambda: ClaimMatchOptions(anchored_similarity=0.3))
     setting_share: float = 0.2
+    common_share: float = 0.05
+    common_floor: int = 5
     provenance: ProvenanceOptions = field(default_factory=ProvenanceOptions)
     conflicts: ConflictOptions = field(default_factory=ConflictOptions)
     framing: FramingOptions = field(default_factory=FramingOptions)
     embedding: EmbeddingOptions = field(default_factory=EmbeddingOptions)
     candidates: int = 20
-    resolver_articles: int = 50
     cached_claims: int = 200_000
 
 
 class _StoryClaims:
-    """One story's claims as the matcher sees them: an index of views, the cluster at each position,
-    the story's setting and the counted origins of each cluster (the story's number of sources)."""
+    """One story's claims as the matcher sees them: an index of views, the cluster at each position, the
+    position of each cluster's first claim (its representative), the story's setting, the resolver of
+    its source names and the counted origins of each cluster (the story's number of sources)."""
 
-    def __init__(self, setting_share: float) -> None:
+    def __init__(self, setting_share: float, common_floor: int, provenance: ProvenanceOptions) -> None:
         self.index = ClaimIndex()
         self.cluster_at: list[int] = []
-        self.setting = Setting(setting_share)
+        self.first_of: dict[int, int] = {}
+        self.setting = Setting(setting_share, common_floor)
+        self.resolver = OriginResolver(options=provenance)
         self.origins: dict[int, set[str]] = {}
 
     def add(self, view: ClaimView, cluster: int) -> None:
+        self.first_of.setdefault(cluster, len(self.cluster_at))
         self.index.add(view)
         self.setting.add(view)
         self.cluster_at.append(cluster)
@@ -138,8 +148,11 @@ class Linker:
         claims = store.list_claims(self.conn, article=article)
         mentions = [_mention(c, stored.article.outlet, stored.article.published_at, repost_of) for c in claims]
         assignments = self._assign(story_id, mentions)
-        touched = tuple(self._cluster(cid, story_id, [m for m in mentions if assignments[m.claim.id] == cid])
-                        for cid in dict.fromkeys(assignments.values()))  # fmt: skip
+        state = self._claims[story_id]
+        renamed = state.resolver.extend([m.claim for m in mentions])
+        recount = [cid for cid, origins in state.origins.items() if origins & renamed]
+        touched = tuple(self._cluster(cid, story_id, [m for m in mentions if assignments.get(m.claim.id) == cid])
+                        for cid in dict.fromkeys([*assignments.values(), *recount]))  # fmt: skip
         update = store.LinkUpdate(article, self._story(story_id, article, touched), repost_of, minhash, touched,
                                   tuple(assignments.items()))  # fmt: skip
         store.save_link(self.conn, update)
@@ -164,12 +177,33 @@ class Linker:
         return assigned
 
     def _best_match(self, state: _StoryClaims, view: ClaimView) -> int | None:
-        best, best_similarity = None, -1.0
+        """The cluster of the most similar candidate that matches ``view`` and whose cluster's first claim
+        matches it too. Without that second check clusters chain (a ~ b ~ c ~ ... though a and z have
+        nothing in common) and, in a story of hundreds of articles, swallow unrelated claims."""
         local = state.setting.without_setting(view)
+
+        strict = state.setting.without_setting(view, self.options.common_share)
+
+        def matches(other: ClaimView) -> float | None:
+            match = compare_claims(local, state.setting.without_setting(other), self.options.matching)
+            if match.relation == DIFFERENT:
+                return None
+            other = state.setting.without_setting(other, self.options.common_share)
+            return None if compare_claims(strict, other, self.options.matching).relation == DIFFERENT else match.similarity
+
+        best, best_similarity, refused = None, -1.0, set()
         for candidate in state.index.candidates(view, self.options.candidates):
-            match = compare_claims(local, state.setting.without_setting(candidate.view), self.options.matching)
-            if match.relation != DIFFERENT and match.similarity > best_similarity:
-                best, best_similarity = state.cluster_at[candidate.position], match.similarity
+            cluster = state.cluster_at[candidate.position]
+            if cluster in refused or cluster == best:
+                continue
+            similarity = matches(candidate.view)
+            if similarity is None or similarity <= best_similarity:
+                continue
+            first = state.first_of[cluster]
+            if first != candidate.position and matches(state.index[first]) is None:
+                refused.add(cluster)
+                continue
+            best, best_similarity = cluster, similarity
         return best
 
     def _story_claims(self, story: int) -> _StoryClaims:
@@ -178,8 +212,11 @@ class Linker:
         if state is not None:
             self._claims.move_to_end(story)
             return state
-        state = _StoryClaims(self.options.setting_share)
-        rows = [(row, cluster) for row, cluster in store.story_claims(self.conn, story) if cluster is not None]
+        state = _StoryClaims(self.options.setting_share, self.options.common_floor, self.options.provenance)
+        rows = store.story_claims(self.conn, story)
+        for _, claims in groupby(rows, key=lambda pair: pair[0].article):  # names learnt in link order
+            state.resolver.extend([row.claim for row, _ in claims])
+        rows = [(row, cluster) for row, cluster in rows if cluster is not None]
         vectors = embed([row.claim.text for row, _ in rows], self.options.embedding)
         for (row, cluster), vector in zip(rows, vectors, strict=True):
             state.add(claim_view(row.claim, vector), cluster)
@@ -194,8 +231,7 @@ class Linker:
     def _cluster(self, cluster_id: int, story: int, new: Sequence[Mention]) -> ClaimCluster:
         """The cluster's record with its new mentions: provenance, status, conflicts and framing."""
         mentions = [*store.cluster_mentions(self.conn, cluster_id), *new]
-        articles = list(dict.fromkeys(m.article for m in mentions))[-self.options.resolver_articles :]
-        resolver = OriginResolver(store.mentions_of_articles(self.conn, articles), self.options.provenance)
+        resolver = self._claims[story].resolver
         count, origins, relays = independence(mentions, resolver)
         history = status_history(mentions, resolver)
         self._claims[story].origins[cluster_id] = {o.key for o in origins}

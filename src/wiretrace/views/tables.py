@@ -60,18 +60,14 @@ def _kind(annotation: Any) -> str:
 
 
 def _claim_rows(corpus: Corpus, page_size: int) -> Iterator[dict[str, Any]]:
-    verdict = _verdicts(corpus)
+    """Each claim with its article's row id, its cluster and the analyst's verdict (read once per page)."""
     for offset in range(0, corpus.count_claims(), page_size):
-        for row in corpus.claims(limit=page_size, offset=offset):
-            given = verdict(row.claim.id) if verdict else None
+        page = corpus.claims(limit=page_size, offset=offset)
+        given = corpus.verdicts(row.claim.id for row in page)
+        for row in page:
+            verdict = given.get(row.claim.id)
             yield {"article": row.article, "cluster": corpus.cluster_of(row.claim.id), **to_jsonable(row.claim),
-                   "verdict": given[0] if given else None, "verdict_note": given[1] if given else None}
-
-
-def _verdicts(corpus: Corpus) -> Callable[[str], tuple[str, str | None] | None] | None:
-    """``Corpus.verdict`` when this version of the corpus has it (the analyst's verdicts come with the
-    web views' write API); the verdict columns stay empty otherwise."""
-    return getattr(corpus, "verdict", None)
+                   "verdict": verdict.verdict if verdict else None, "verdict_note": verdict.note if verdict else None}
 
 
 def _article_rows(corpus: Corpus, page_size: int) -> Iterator[dict[str, Any]]:

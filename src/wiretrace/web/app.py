@@ -3,7 +3,8 @@
 Pages (server-rendered Jinja2) and the JSON API under ``/api/`` read the database only through
 ``wiretrace.corpus.Corpus``; the two writes (``POST /api/reports``, ``PATCH /api/claims/{id}``) exist
 only when a token is configured. Every response carries a strict Content-Security-Policy as a second
-line of defence behind escaping: the pages load only their own script and style.
+line of defence behind escaping: the pages load only their own script and style. So does the API docs
+page (``/api/docs``, Swagger UI served from this machine, see ``web.api_docs``).
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from wiretrace import __version__
 from wiretrace.corpus import Corpus
+from wiretrace.web.api_docs import install_api_docs
 from wiretrace.web.errors import install_error_handlers
 from wiretrace.web.routes import ROUTERS
 from wiretrace.web.state import WebOptions, WebState
 from wiretrace.web.templating import make_templates
 
-DOCS_URL = "/api/docs"
+OPENAPI_URL = "/openapi.json"
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -56,9 +58,9 @@ def create_app(db: Path, *, token: str | None = None, options: WebOptions | None
         version=__version__,
         description="Stories, claim clusters, claims, sources and articles of a wiretrace database.",
         lifespan=lifespan,
-        docs_url=DOCS_URL,
+        docs_url=None,  # FastAPI's docs page loads Swagger UI from a CDN: ours serves it locally
         redoc_url=None,
-        openapi_url="/openapi.json",
+        openapi_url=OPENAPI_URL,
     )
     app.state.web = web
     app.state.templates = make_templates()
@@ -66,6 +68,7 @@ def create_app(db: Path, *, token: str | None = None, options: WebOptions | None
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(files("wiretrace.web") / "static")), name="static")
     app.add_api_route("/healthz", _healthz, methods=["GET"], include_in_schema=False)
+    install_api_docs(app, OPENAPI_URL)
     for router in ROUTERS:
         app.include_router(router)
     return app
@@ -77,26 +80,21 @@ async def _healthz() -> Response:
 
 
 class SecurityHeaders:
-    """Adds ``SECURITY_HEADERS`` to every HTTP response (a plain ASGI middleware: no per-request task).
-
-    The API docs page is left without the Content-Security-Policy: it runs FastAPI's inline script.
-    """
+    """Adds ``SECURITY_HEADERS`` to every HTTP response (a plain ASGI middleware: no per-request task)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
-        self.without_csp = [h for h in self.headers if h[0] != b"content-security-policy"]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = self.without_csp if scope.get("path") == DOCS_URL else self.headers
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []), *(h for h in extra if h[0] not in names)]
+                message["headers"] = [*message.get("headers", []), *(h for h in self.headers if h[0] not in names)]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

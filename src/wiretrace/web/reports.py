@@ -12,7 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 from wiretrace.corpus import Corpus
+from wiretrace.errors import WiretraceError
 from wiretrace.ingest import IngestOptions, Source
+from wiretrace.isotime import parse_iso_time
 from wiretrace.pipeline import AnalyzeOptions, run_analysis
 from wiretrace.web.errors import ApiError
 from wiretrace.web.models import ReportIn, ReportResult
@@ -58,9 +60,8 @@ def _newest_article(corpus: Corpus) -> int | None:
 
 
 def _parse_time(value: str | None) -> datetime | None:
-    if value is None:
-        return None
+    """The report's ``published_at``; a malformed one is a 422 saying what is expected."""
     try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise ApiError(422, f"published_at {value!r} is not an ISO 8601 time, e.g. 2022-01-06T12:00:00+06:00") from None
+        return parse_iso_time(value, what="published_at")
+    except WiretraceError as exc:
+        raise ApiError(422, str(exc)) from None
