@@ -287,7 +287,8 @@ def test_index_returns_the_top_k_best_first():
     found = index.candidates(view(), k=3)
     assert [c.position for c in found] == [3, 1, 2]
     assert [round(c.similarity, 2) for c in found] == [0.99, 0.9, 0.5]
-    assert found[0].view is index[3] and len(index) == 5
+    assert found[0].view.text == index[3].text and len(index) == 5
+    assert np.allclose(found[0].view.vector, index[3].vector)  # the index's row: the vector is held once
     assert len(index.candidates(view(), k=10)) == 5
     assert index.candidates(view(), k=0) == [] and ClaimIndex().candidates(view()) == []
 

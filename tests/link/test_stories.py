@@ -149,3 +149,21 @@ def test_batched_features_match_one_by_one(parsed):
     single = features_from_doc(parsed, options=StoryOptions())
     assert batched.bags == single.bags
     assert np.allclose(batched.embedding, single.embedding, atol=1e-6)
+
+
+def test_memory_is_bounded_and_a_dormant_story_can_still_be_joined():
+    options = StoryOptions(members_kept=2, dormant_after=3, dormant_members=1)
+    clusterer, labels = run([*REHAB_A, BUDGET, *(item(f"Parliament debates the budget, day {i}", names="Finance Ministry",
+                                                      terms="budget vote deficit") for i in range(4))], options)
+    rehab = labels[0]
+    kept = [i for i, label in enumerate(clusterer.assignments) if label == rehab and clusterer._items[i].bags]
+    assert kept == [2]  # dormant: its latest member only
+    budget = [i for i, label in enumerate(clusterer.assignments) if label == labels[3] and clusterer._items[i].bags]
+    assert len(budget) == 2  # active: its two latest
+    assert clusterer.add(item("Dana Vale leaves the rehab clinic", names="Dana Vale", terms="rehab clinic")) == rehab
+    assert clusterer.story(rehab).title and len(clusterer.story(rehab).members) == 4  # summaries keep everyone
+
+
+def test_trimmed_and_untrimmed_runs_agree_while_stories_stay_small():
+    items = REHAB_A + REHAB_B + [BUDGET]
+    assert run(items)[1] == run(items, StoryOptions(members_kept=3, dormant_after=10))[1]

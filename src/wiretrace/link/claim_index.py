@@ -14,7 +14,7 @@ behind the same two methods if that stops being true.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -24,6 +24,8 @@ from wiretrace.errors import WiretraceError
 from wiretrace.link.claim_views import ClaimView
 
 __all__ = ["Candidate", "ClaimIndex", "ClaimIndexOptions"]
+
+_NO_VECTOR = np.zeros(0, dtype=np.float32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ class ClaimIndex:
         return len(self._views)
 
     def __getitem__(self, position: int) -> ClaimView:
-        return self._views[position]
+        return replace(self._views[position], vector=self._matrix[position])
 
     def add(self, view: ClaimView) -> int:
         """Store ``view``; returns its position. Its vector must have the dimension of the first one."""
@@ -77,7 +79,7 @@ class ClaimIndex:
             grown[: len(self._views)] = self._matrix
             self._matrix = grown
         self._matrix[len(self._views)] = vector
-        self._views.append(view)
+        self._views.append(replace(view, vector=_NO_VECTOR))  # the matrix row is its vector: held once
         return len(self._views) - 1
 
     def candidates(self, view: ClaimView, k: int = 10) -> list[Candidate]:
@@ -97,7 +99,7 @@ class ClaimIndex:
             )
         order = np.lexsort((best_positions, -best_scores))
         return [
-            Candidate(int(best_positions[i]), self._views[int(best_positions[i])], float(best_scores[i]))
+            Candidate(int(best_positions[i]), self[int(best_positions[i])], float(best_scores[i]))
             for i in order
             if best_scores[i] >= self.options.min_similarity
         ]

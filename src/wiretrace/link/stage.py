@@ -73,7 +73,7 @@ class LinkOptions:
     framing: FramingOptions = field(default_factory=FramingOptions)
     embedding: EmbeddingOptions = field(default_factory=EmbeddingOptions)
     candidates: int = 20
-    cached_claims: int = 200_000
+    cached_claims: int = 100_000
 
 
 class _StoryClaims:

@@ -23,15 +23,22 @@ rounded; the threshold was chosen on the train split.
 Only a few stories are scored per article: the ``candidate_stories`` nearest by embedding centroid (one
 matrix product) and those sharing the article's rarest names and entity tokens (an inverted index); per
 story at most ``members_compared`` members, the nearest by embedding.
+
+Memory stays bounded on a stream: a story keeps the bags of its ``members_kept`` latest members only,
+and a story no article has joined for ``dormant_after`` arrivals keeps those of its ``dormant_members``
+latest; the others keep what a story's summary needs (title, embedding, dates, places, actors). A story
+is scored against the members whose bags it kept, so a late report can still join a dormant story.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -86,7 +93,8 @@ class StoryOptions:
     """How articles are grouped. ``threshold`` is on the story score (a logit); raise it for tighter
     stories. ``lead_sentences``: how many text sentences after any dateline make the title and lead.
     ``recent_years``: how many of the latest years an article names count as its years (a report names
-    its own year and, often, years of background history: "the 2005 quake")."""
+    its own year and, often, years of background history: "the 2005 quake"). ``members_kept``,
+    ``dormant_after`` and ``dormant_members`` bound what is held in memory (see the module docstring)."""
 
     weights: StoryWeights = field(default_factory=StoryWeights)
     threshold: float = 0.0
@@ -95,6 +103,9 @@ class StoryOptions:
     members_compared: int = 20
     lead_sentences: int = 2
     recent_years: int = 2
+    members_kept: int = 50
+    dormant_after: int = 2000
+    dormant_members: int = 3
     embedding: EmbeddingOptions = field(default_factory=EmbeddingOptions)
 
 
@@ -134,7 +145,7 @@ def features_from_signals(signals: StorySignals, embedding: np.ndarray) -> Story
     """The clusterer's view of an article from its stored signals and the embedding of ``signals.lead``."""
     return StoryFeatures(
         title=signals.title,
-        bags=signals.bags,
+        bags={channel: {sys.intern(k): v for k, v in bag.items()} for channel, bag in signals.bags.items()},
         embedding=np.asarray(embedding, dtype=np.float32),
         years=frozenset(signals.years),
         dates=tuple(date.fromisoformat(d) for d in signals.dates),
@@ -208,6 +219,10 @@ class DocumentFrequencies:
         self._cache[id(item)] = (item, self.n, out)
         return out
 
+    def forget(self, item: StoryFeatures) -> None:
+        """Drop the cached vectors of an item that will not be scored again."""
+        self._cache.pop(id(item), None)
+
     def _weigh(self, item: StoryFeatures) -> dict[str, dict[str, float]]:
         out: dict[str, dict[str, float]] = {}
         for channel in CHANNELS:
@@ -252,6 +267,9 @@ class StoryClusterer:
         self._items: list[StoryFeatures] = []
         self._story_of: list[int] = []
         self._members: list[list[int]] = []
+        self._scored: list[list[int]] = []  # per story: the members whose bags are kept, oldest first
+        self._last_join: list[int] = []  # per story: the arrival number of its latest member
+        self._dormancy: list[tuple[int, int]] = []  # heap of (arrival number, story) to check for dormancy
         self._centroids = np.zeros((0, 0), dtype=np.float32)
         self._index: dict[str, set[int]] = {}
 
@@ -272,10 +290,15 @@ class StoryClusterer:
             if score > best_score:
                 best, best_score = story, score
         if best < 0 or best_score < self.options.threshold:
-            best = len(self._members)
-            self._members.append([])
+            best = self._new_story()
         self._join(item, best)
         return best
+
+    def _new_story(self) -> int:
+        self._members.append([])
+        self._scored.append([])
+        self._last_join.append(0)
+        return len(self._members) - 1
 
     def restore(self, item: StoryFeatures, story: int) -> None:
         """Put ``item`` back in ``story`` as an earlier run decided, without scoring (replaying a stored
@@ -284,7 +307,7 @@ class StoryClusterer:
             raise ValueError(f"story {story} cannot be restored before stories up to {len(self._members) - 1}")
         self._frequencies.add(item)
         if story == len(self._members):
-            self._members.append([])
+            self._new_story()
         self._join(item, story)
 
     def score(self, a: StoryFeatures, b: StoryFeatures) -> float:
@@ -308,7 +331,7 @@ class StoryClusterer:
         return [key for _, key in sorted(keys, reverse=True)[:count]]
 
     def _story_score(self, item: StoryFeatures, story: int) -> float:
-        members = self._members[story]
+        members = self._scored[story]
         if len(members) > self.options.members_compared:
             embeddings = np.stack([self._items[m].embedding for m in members])
             order = np.argsort(-(embeddings @ item.embedding))[: self.options.members_compared]
@@ -325,6 +348,14 @@ class StoryClusterer:
         self._items.append(item)
         self._story_of.append(story)
         self._members[story].append(index)
+        self._scored[story].append(index)
+        self._last_join[story] = index
+        heapq.heappush(self._dormancy, (index, story))
+        self._trim(story, self.options.members_kept)
+        while self._dormancy and self._dormancy[0][0] < index - self.options.dormant_after:
+            joined, quiet = heapq.heappop(self._dormancy)
+            if joined == self._last_join[quiet]:  # else it has grown since: a later entry stands for it
+                self._trim(quiet, self.options.dormant_members)
         if story >= len(self._centroids):
             width = item.embedding.shape[0]
             grown = np.zeros((story + 1, width), dtype=np.float32)
@@ -334,6 +365,15 @@ class StoryClusterer:
         for channel in ("names", "entities"):
             for key in item.bags.get(channel, {}):
                 self._index.setdefault(f"{channel}:{key}", set()).add(story)
+
+    def _trim(self, story: int, keep: int) -> None:
+        """Drop the bags of the story's members but its ``keep`` latest (see the module docstring)."""
+        scored = self._scored[story]
+        while len(scored) > max(keep, 1):
+            member = scored.pop(0)
+            item = self._items[member]
+            self._frequencies.forget(item)
+            self._items[member] = replace(item, bags={})
 
     def stories(self) -> list[Story]:
         """A snapshot of every story, by id."""
