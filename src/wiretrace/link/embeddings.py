@@ -13,7 +13,9 @@ cache; otherwise ``load_encoder`` falls back to WordLlama and says so in ``Encod
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Sequence
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -73,8 +75,9 @@ def embed(texts: Sequence[str], options: EmbeddingOptions | None = None) -> np.n
 
 @lru_cache(maxsize=4)
 def _wordllama(dim: int, batch_size: int) -> Encoder:
-    import wordllama
-    from wordllama import WordLlama
+    with _root_logging_kept():  # wordllama calls logging.basicConfig(level=INFO) on import
+        import wordllama
+        from wordllama import WordLlama
 
     try:
         model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True, trunc_dim=dim)
@@ -84,6 +87,19 @@ def _wordllama(dim: int, batch_size: int) -> Encoder:
 
 
 @lru_cache(maxsize=4)
+@contextmanager
+def _root_logging_kept() -> Iterator[None]:
+    """Undo what an import does to the root logger (its level and handlers): a library must not turn on
+    INFO logging in the program that uses wiretrace."""
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    try:
+        yield
+    finally:
+        root.setLevel(level)
+        root.handlers[:] = handlers
+
+
 def _sentence_transformer(name: str, batch_size: int) -> Encoder | None:
     from sentence_transformers import SentenceTransformer
 
