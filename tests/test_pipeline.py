@@ -171,6 +171,17 @@ def test_progress_is_reported_once_per_source(tmp_path, examples_dir):
     assert done[-1][0].endswith("missing.txt")
 
 
+def test_linking_progress_counts_up_to_the_articles_linked(tmp_path, examples_dir):
+    linked: list[tuple[int, int]] = []
+    with wiretrace.analyze([examples_dir], db=tmp_path / "w.db", on_linked=lambda done, total: linked.append((done, total))):
+        pass
+    assert linked == [(0, 2), (1, 2), (2, 2)]
+    linked.clear()
+    with wiretrace.analyze([examples_dir], db=tmp_path / "w.db", on_linked=lambda *call: linked.append(call)):
+        pass
+    assert linked == []  # nothing left to link on a second run
+
+
 def test_options_fill_only_what_inputs_lack(tmp_path, examples_dir):
     page = tmp_path / "page.html"
     page.write_text(PAGE_WITH_SITE_NAME)

@@ -59,10 +59,12 @@ def analyze(
     *,
     options: AnalyzeOptions | None = None,
     on_source_done: Callable[[str, int], None] | None = None,
+    on_linked: Callable[[int, int], None] | None = None,
 ) -> Corpus:
     """Ingest, clean and store every report under ``paths`` into the database ``db``.
 
-    ``on_source_done(location, total)`` is called as each input source is finished (for a progress bar).
+    ``on_source_done(location, total)`` is called as each input source is finished and
+    ``on_linked(done, total)`` as articles are linked into stories (for progress bars).
     Bad inputs are recorded as skipped (``Corpus.skipped()``) and never stop the run; running again on
     the same inputs adds nothing.
     """
@@ -73,7 +75,8 @@ def analyze(
     sources = list_sources([paths] if isinstance(paths, (str, Path)) else paths, options)
     corpus = Corpus(db)
     try:
-        corpus.last_run = run_analysis(corpus.connection, sources, options, on_source_done=on_source_done)
+        corpus.last_run = run_analysis(corpus.connection, sources, options, on_source_done=on_source_done,
+                                       on_linked=on_linked)
     except BaseException:
         corpus.close()
         raise

@@ -84,7 +84,7 @@ def analyze(
                                        outlet=outlet, published_at=_parse_time(published_at))
     bar = _ProgressBar(enabled=not quiet and err.is_terminal)
     try:
-        corpus = wiretrace.analyze(paths, db, options=options, on_source_done=bar.advance)
+        corpus = wiretrace.analyze(paths, db, options=options, on_source_done=bar.advance, on_linked=bar.linked)
     finally:
         bar.close()
     with corpus:
@@ -92,24 +92,36 @@ def analyze(
 
 
 class _ProgressBar:
-    """A rich progress bar over input sources, shown only once a run has enough of them to be worth it."""
+    """A rich progress bar over input sources, then over the articles linked, each shown only once a run
+    has enough of them to be worth it."""
 
     def __init__(self, *, enabled: bool) -> None:
         self.enabled = enabled
         self.progress: Progress | None = None
         self.task: TaskID | None = None
+        self.linking: TaskID | None = None
 
     def advance(self, location: str, total: int) -> None:
-        if self.progress is None:
+        if self.task is None:
             if not self.enabled or total < PROGRESS_MIN_SOURCES:
                 return
-            columns = (TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            self.task = self._bar().add_task("", total=total, stage="analyzing")
+        self._bar().update(self.task, advance=1, description=escape(printable(Path(location).name)))
+
+    def linked(self, done: int, total: int) -> None:
+        if self.linking is None:
+            if not self.enabled or total < PROGRESS_MIN_SOURCES:
+                return
+            self.linking = self._bar().add_task("", total=total, stage="linking")
+        self._bar().update(self.linking, completed=done)
+
+    def _bar(self) -> Progress:
+        if self.progress is None:
+            columns = (TextColumn("{task.fields[stage]}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                        TextColumn("{task.description}"))
             self.progress = Progress(*columns, console=err, transient=True)
             self.progress.start()
-            self.task = self.progress.add_task("", total=total)
-        assert self.task is not None
-        self.progress.update(self.task, advance=1, description=escape(printable(Path(location).name)))
+        return self.progress
 
     def close(self) -> None:
         if self.progress is not None:

@@ -27,6 +27,8 @@ from wiretrace.link.stage import Linker, LinkOptions
 from wiretrace.records import Article, Document, Extraction, Skipped
 
 ProgressCallback = Callable[[str, int], None]
+LinkProgress = Callable[[int, int], None]
+"""Called as each article is linked, with how many are done and how many the run links."""
 """Called once per input source when it is done, with its location and the number of sources in the run."""
 
 
@@ -56,10 +58,12 @@ def run_analysis(
     *,
     on_source_done: ProgressCallback | None = None,
     extractor: Extractor | None = None,
+    on_linked: LinkProgress | None = None,
 ) -> store.RunSummary:
     """Analyze listed ``sources`` (see ``list_sources``) into an open database; returns the run's summary.
 
-    ``extractor`` lets a caller that analyzes often (a server) load the spaCy pipeline once.
+    ``extractor`` lets a caller that analyzes often (a server) load the spaCy pipeline once;
+    ``on_linked(done, total)`` follows the link stage, which runs once every source is read.
     """
     run_id = store.start_run(conn, [s.location for s in sources])
     batch = _Batch(conn, run_id, options.extract, extractor)
@@ -71,7 +75,7 @@ def run_analysis(
                 on_source_done(source.location, len(sources))
         batch.flush()
         _extract_stored(batch)
-        _link_pending(conn, run_id, options.link)
+        _link_pending(conn, run_id, options.link, on_linked)
     except BaseException as exc:
         store.end_run(conn, run_id, "interrupted")
         if isinstance(exc, sqlite3.Error):
@@ -137,13 +141,16 @@ def _extract_stored(batch: _Batch) -> None:
             store.save_extraction(batch.conn, item.id, extraction, run_id=batch.run_id, warning=warning)
 
 
-def _link_pending(conn: sqlite3.Connection, run_id: int, options: LinkOptions) -> None:
+def _link_pending(conn: sqlite3.Connection, run_id: int, options: LinkOptions,
+                  on_linked: LinkProgress | None = None) -> None:
     """Link every extracted article not linked yet (the linker loads only when there is one)."""
     todo = store.articles_to_link(conn)
     if not todo:
         return
     linker = Linker(conn, options)
-    for article in todo:
+    for done, article in enumerate(todo, 1):
+        if on_linked is not None:
+            on_linked(done - 1, len(todo))
         try:
             linker.link(article)
         except sqlite3.Error:
@@ -153,6 +160,8 @@ def _link_pending(conn: sqlite3.Connection, run_id: int, options: LinkOptions) -
             where = stored.locations[0] if stored and stored.locations else f"article {article}"
             store.record_warning(conn, run_id, InputError(where, Code.E018, repr(exc)).as_skipped())
             linker = Linker(conn, options)  # its in-memory state may be half-updated: rebuild from the store
+    if on_linked is not None:
+        on_linked(len(todo), len(todo))
 
 
 def list_sources(inputs: Sequence[str | Path], options: AnalyzeOptions) -> list[Source]:
