@@ -86,7 +86,6 @@ def _wordllama(dim: int, batch_size: int) -> Encoder:
     return Encoder(f"{WORDLLAMA}-{dim}", dim, lambda texts: model.embed(texts, batch_size=batch_size))
 
 
-@lru_cache(maxsize=4)
 @contextmanager
 def _root_logging_kept() -> Iterator[None]:
     """Undo what an import does to the root logger (its level and handlers): a library must not turn on
@@ -100,6 +99,7 @@ def _root_logging_kept() -> Iterator[None]:
         root.handlers[:] = handlers
 
 
+@lru_cache(maxsize=4)
 def _sentence_transformer(name: str, batch_size: int) -> Encoder | None:
     from sentence_transformers import SentenceTransformer
 
