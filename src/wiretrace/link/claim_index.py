@@ -38,14 +38,22 @@ class ClaimIndexOptions:
     initial_capacity: int = 1024
 
 
-@dataclass(frozen=True, slots=True)
 class Candidate:
-    """A stored claim close to the query: its position in the index (the order of ``add``), the view
-    and the cosine similarity."""
+    """A stored claim close to the query: its position in the index (the order of ``add``), the cosine
+    similarity and the view (made when first read: a matcher that stops at the first good candidate
+    never pays for the others)."""
 
-    position: int
-    view: ClaimView
-    similarity: float
+    __slots__ = ("_index", "position", "similarity")
+
+    def __init__(self, position: int, similarity: float, index: ClaimIndex) -> None:
+        self.position, self.similarity, self._index = position, similarity, index
+
+    @property
+    def view(self) -> ClaimView:
+        return self._index[self.position]
+
+    def __repr__(self) -> str:
+        return f"Candidate(position={self.position}, similarity={self.similarity:.3f})"
 
 
 class ClaimIndex:
@@ -99,7 +107,7 @@ class ClaimIndex:
             )
         order = np.lexsort((best_positions, -best_scores))
         return [
-            Candidate(int(best_positions[i]), self[int(best_positions[i])], float(best_scores[i]))
+            Candidate(int(best_positions[i]), float(best_scores[i]), self)
             for i in order
             if best_scores[i] >= self.options.min_similarity
         ]

@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -200,14 +201,21 @@ def _all_count_words(text: str) -> bool:
     return all(w in COUNT_WORDS or _NUMBER.match(w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def _as_written(phrase: str, text: str) -> str:
-    """``phrase`` (lower-cased, determiners dropped by the extractor) as it stands in ``text``."""
-    words = phrase.split()
-    if not words:
+    """``phrase`` (lower-cased, determiners dropped by the extractor) as it stands in ``text`` (cached:
+    a cluster's framing is read again each time a report joins it, and the pattern is built per phrase)."""
+    if not phrase.split():
         return phrase
-    pattern = r"\b" + (r"\W+" + _DETERMINERS).join(re.escape(w) for w in words) + r"\b"
-    found = re.search(pattern, text, re.IGNORECASE)
+    found = _phrase_pattern(phrase).search(text)
     return found.group(0) if found else phrase
+
+
+@lru_cache(maxsize=16384)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """The phrase's words with any punctuation and determiners between them (compiled once per phrase)."""
+    pattern = r"\b" + (r"\W+" + _DETERMINERS).join(re.escape(w) for w in phrase.split()) + r"\b"
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _predicate_as_written(predicate: str, text: str, negated: bool, options: FramingOptions) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from functools import lru_cache
 
 from wiretrace.link.claim_views import ClaimView
 from wiretrace.records import ClaimPlace
@@ -47,7 +48,7 @@ class Setting:
         story's claims; a ``share`` given is also held to more than ``floor`` claims (a name a handful
         of claims share is specific, whatever share of a young story that is)."""
         limit = self.share * self.claims if share is None else max(share * self.claims, self.floor)
-        words = {w.lower() for w in _NAME_WORD.findall(name)}
+        words = _lower_words(name)
         return bool(words) and self.claims > 0 and all(self._counts[w] > limit for w in words)
 
     def _anchors_area(self, place: ClaimPlace, share: float | None) -> bool:
@@ -76,7 +77,13 @@ class Setting:
         Marlow: a main actor, whichever of her names a claim uses)."""
         if share is None:
             return self.covers(name)
-        return any(self.covers(word, share) for word in _NAME_WORD.findall(name))
+        return any(self.covers(word, share) for word in _lower_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _lower_words(name: str) -> frozenset[str]:
+    """The name words of a name or place, lower-cased (cached: a story's names recur in every claim)."""
+    return frozenset(w.lower() for w in _NAME_WORD.findall(name))
 
 
 def _words_of(view: ClaimView) -> set[str]:

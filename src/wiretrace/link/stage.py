@@ -178,7 +178,7 @@ class Linker:
 
     def _best_match(self, state: _StoryClaims, view: ClaimView) -> int | None:
         """The cluster of the most similar candidate that matches ``view`` and whose cluster's first claim
-        matches it too. Without that second check clusters chain (a ~ b ~ c ~ ... though a and z have
+        matches it too (the first such in the index's order, best first). Without that second check clusters chain (a ~ b ~ c ~ ... though a and z have
         nothing in common) and, in a story of hundreds of articles, swallow unrelated claims."""
         local = state.setting.without_setting(view)
 
@@ -191,20 +191,22 @@ class Linker:
             other = state.setting.without_setting(other, self.options.common_share)
             return None if compare_claims(strict, other, self.options.matching).relation == DIFFERENT else match.similarity
 
-        best, best_similarity, refused = None, -1.0, set()
-        for candidate in state.index.candidates(view, self.options.candidates):
+        floor = max(self.options.matching.min_similarity, min(
+            self.options.matching.anchored_similarity, self.options.matching.counted_similarity,
+            self.options.matching.same_similarity))  # below it compare_claims says "different"
+        refused: set[int] = set()
+        for candidate in state.index.candidates(view, self.options.candidates):  # most similar first
             cluster = state.cluster_at[candidate.position]
-            if cluster in refused or cluster == best:
-                continue
-            similarity = matches(candidate.view)
-            if similarity is None or similarity <= best_similarity:
+            if candidate.similarity < floor - 1e-6:
+                break
+            if cluster in refused or matches(candidate.view) is None:
                 continue
             first = state.first_of[cluster]
             if first != candidate.position and matches(state.index[first]) is None:
                 refused.add(cluster)
                 continue
-            best, best_similarity = cluster, similarity
-        return best
+            return cluster  # the most similar match: later candidates are less similar
+        return None
 
     def _story_claims(self, story: int) -> _StoryClaims:
         """The story's claim state, rebuilt from the store when it is not in memory."""

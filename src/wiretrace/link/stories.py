@@ -233,9 +233,7 @@ class DocumentFrequencies:
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(k, 0.0) for k, x in a.items())
+    return sum(a[k] * b[k] for k in a.keys() & b.keys())  # the intersection runs in C: few keys are shared
 
 
 def pair_features(a: StoryFeatures, b: StoryFeatures, frequencies: DocumentFrequencies) -> np.ndarray:
