@@ -10,8 +10,10 @@ claims and story signals, and their stories, links and claim clusters are writte
 one claim join one cluster, as repeated reports of the same claims would. ``--db FILE`` keeps the
 database (and reuses it when it exists). The server runs in its own process (uvicorn on a free port of
 127.0.0.1); each figure is the best of ``--repeat`` requests, pages taken in turn so load on a shared
-machine hits them alike. The source index is built on the first request to a source page; that first
-request is timed apart.
+machine hits them alike. The app keeps each stored record it decoded (by its exact text) and counts of
+whole lists until the database changes, so a page viewed again costs less than its first view: the rows
+"not viewed before" take another page at each request (up to 198 of them). The source index is built
+on the first request to a source page; that first request is timed apart.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import itertools
 import logging
 import socket
 import subprocess
@@ -136,9 +139,12 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise RuntimeError("the server did not start")
 
 
-def pages(client: httpx.Client, total: int) -> dict[str, str]:
-    """The pages timed: lists first, deep pages, one of each detail page, filtered and searched."""
-    story = client.get("/api/stories", params={"limit": 1}).json()["items"][0]["id"]
+def pages(client: httpx.Client, total: int) -> dict[str, str | list[str]]:
+    """The pages timed: lists first, deep pages, one of each detail page, filtered and searched. A list
+    of URLs is taken in turn, one per request: pages never viewed before in the run (nothing of them
+    read or decoded yet), beside the same page viewed again."""
+    stories = [s["id"] for s in client.get("/api/stories", params={"limit": 200}).json()["items"]]
+    story = stories[0]
     clusters = client.get(f"/api/stories/{story}/clusters", params={"limit": 200}).json()["items"]
     dozens = max(clusters, key=lambda c: len(c["mentions"]))["id"]  # the most reported claim
     last_story = client.get("/api/stories").json()["total"]
@@ -147,11 +153,14 @@ def pages(client: httpx.Client, total: int) -> dict[str, str]:
         "stories list": "/stories",
         "stories list, last page": f"/stories?offset={max(0, last_story - 50)}",
         "story timeline (20 cards)": f"/stories/{story}",
+        "story timeline, a story not viewed before": [f"/stories/{s}" for s in stories[1:]],
         "story timeline, filtered by source": f"/stories/{story}?source={quote('RIA Novosti')}",
         "claim cluster page": f"/clusters/{dozens}",
         "articles list, last page": f"/articles?offset={max(0, total - 50)}",
         "article page": f"/articles/{total // 2}",
         "claims list, deep page": f"/claims?offset={26 * total // 2}",
+        "claims list, a deep page not viewed before": [f"/claims?offset={26 * total // 2 + 50 * k}"
+                                                       for k in range(1, 200)],
         "search page": "/search?q=dozens+killed",
         "sources list": "/sources",
         "source page": f"/sources/{quote('RIA Novosti')}",
@@ -171,11 +180,13 @@ def measure(base: str, total: int, repeat: int) -> tuple[list[list[object]], flo
         assert client.get("/sources").status_code == 200
         index_build = time.perf_counter() - started
         urls = pages(client, total)
-        for url in urls.values():  # warm up, and every page must answer 200
-            response = client.get(url)
+        sizes = {}
+        for name, url in urls.items():  # warm up and every page must answer 200 (the last of a list: never timed)
+            response = client.get(url if isinstance(url, str) else url[-1])
             assert response.status_code == 200, (url, response.status_code)
-        sizes = {name: len(client.get(url).content) for name, url in urls.items()}
-        best = best_of_interleaved({name: (lambda u=url: client.get(u)) for name, url in urls.items()}, repeat)
+            sizes[name] = len(response.content)
+        turns = {name: itertools.cycle([url] if isinstance(url, str) else url[:-1]) for name, url in urls.items()}
+        best = best_of_interleaved({name: (lambda t=turn: client.get(next(t))) for name, turn in turns.items()}, repeat)
     baseline = best["/healthz (baseline)"]
     rows = [[name, f"{best[name] * 1000:.1f}", f"{best[name] / baseline:.1f}", f"{sizes[name] // 1024}"]
             for name in urls]  # fmt: skip

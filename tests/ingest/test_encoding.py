@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from ingest_samples import FRENCH, JAPANESE, RUSSIAN
@@ -117,6 +117,7 @@ def test_random_binary_is_rejected() -> None:
     assert decode(bytes(range(256)) * 4) is None
 
 
+@example(b"\xff\xfe\xfd", "undefined")  # a codec that raises UnicodeError on any input
 @given(st.binary(max_size=2048), st.one_of(st.none(), st.text(max_size=20), st.sampled_from(["utf-16", "cp1251"])))
 def test_decode_never_raises(raw: bytes, declared: str | None) -> None:
     decoded = decode(raw, declared)

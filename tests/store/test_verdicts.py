@@ -48,3 +48,18 @@ def test_unknown_claim_is_none_and_unknown_label_refused(stored) -> None:
     with pytest.raises(ValueError, match="verified, false, misleading, unverified"):
         store.set_verdict(conn, ids[0], "true")
     assert store.verdicts_of(conn, ids) == {}
+
+
+def test_extracting_an_article_again_keeps_the_verdicts_on_its_claims(stored) -> None:
+    """Same claim texts under shifted ids keep their verdicts; a claim that no longer comes out loses its."""
+    conn, (first, second) = stored
+    store.set_verdict(conn, first, "false", "the bridge is open")
+    store.set_verdict(conn, second, "verified")
+    document_id = conn.execute("SELECT document_id FROM articles").fetchone()[0]
+    article = conn.execute("SELECT id FROM articles").fetchone()[0]
+    again = (make_claim(document_id, 1, "A ferry was cancelled"), make_claim(document_id, 2),
+             make_claim(document_id, 3, "Two more were closed"))
+    store.save_extraction(conn, article, Extraction("done", again))
+    kept = store.verdicts_of(conn, [c.id for c in again])
+    assert set(kept) == {again[1].id}  # "Two bridges were closed", now claim 2
+    assert (kept[again[1].id].verdict, kept[again[1].id].note) == ("false", "the bridge is open")

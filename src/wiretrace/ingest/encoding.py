@@ -104,7 +104,7 @@ def _strict_utf8(data: bytes) -> Decoded | None:
 def _strict(data: bytes, codec: str) -> Decoded | None:
     try:
         return Decoded(data.decode(codec), codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # UnicodeError: codecs like "undefined" refuse every input
         return None
 
 

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from wiretrace.records import Article, Comment, Document, Extraction, Segment, SegmentKind, Skipped
 from wiretrace.store.claims import insert_extraction
 from wiretrace.store.database import count_in_run, insert_error, transaction
+from wiretrace.store.schema import word_count
+
+_CHUNK = 500  # placeholders per query, well under SQLite's limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +93,12 @@ def save_article(
 def _insert_article(conn: sqlite3.Connection, run_id: int, article: Article) -> int:
     cursor = conn.execute(
         "INSERT INTO articles(document_id, title, text, outlet, host, is_repost, url, published_at,"
-        " published_at_inferred, language, boilerplate, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " published_at_inferred, language, boilerplate, run_id, word_count, comment_count)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article.document_id, article.title, article.text, article.outlet, article.host, int(article.is_repost),
          article.url, article.published_at.isoformat() if article.published_at else None,
-         int(article.published_at_inferred), article.language, json.dumps(list(article.boilerplate)), run_id),
+         int(article.published_at_inferred), article.language, json.dumps(list(article.boilerplate)), run_id,
+         word_count(article.text), len(article.comments)),
     )
     article_id = int(cursor.lastrowid)
     conn.executemany(
@@ -107,19 +113,39 @@ def _insert_article(conn: sqlite3.Connection, run_id: int, article: Article) -> 
 
 
 def list_articles(conn: sqlite3.Connection, *, limit: int = 100, offset: int = 0) -> list[ArticleSummary]:
-    """Articles in the order they were stored, with counts a reader scans for."""
+    """Articles in the order they were stored, with counts a reader scans for.
+
+    The window is cut on the narrow ``articles_order`` index, so a deep page passes over index entries,
+    not the wide rows (texts) before it; the counts are the ones stored with each article, counted here
+    only for rows stored before those columns existed.
+    """
+    counts = _STORED_COUNTS if _has_stored_counts(conn) else _COUNTED_NOW
     rows = conn.execute(
-        "SELECT a.id, a.title, a.outlet, a.host, a.is_repost, a.published_at, a.language, a.text,"
-        " (SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id) AS n_comments,"
+        f"SELECT a.id, a.title, a.outlet, a.host, a.is_repost, a.published_at, a.language, {counts},"  # noqa: S608 (fixed text)
         " (SELECT MIN(location) FROM locations l WHERE l.document_id = a.document_id) AS location"
-        " FROM articles a ORDER BY a.id LIMIT ? OFFSET ?",
+        " FROM articles a WHERE a.id IN (SELECT id FROM articles ORDER BY id LIMIT ? OFFSET ?) ORDER BY a.id",
         (limit, offset),
     )
     return [
         ArticleSummary(r["id"], r["title"], r["outlet"], r["host"], bool(r["is_repost"]), r["published_at"],
-                       r["language"], len(r["text"].split()), r["n_comments"], r["location"])
+                       r["language"], word_count(r["text"]) if r["words"] is None else r["words"], r["n_comments"],
+                       r["location"])
         for r in rows
     ]
+
+
+_COMMENTS_NOW = "(SELECT COUNT(*) FROM comments c WHERE c.article_id = a.id)"
+_STORED_COUNTS = (
+    f"a.word_count AS words, CASE WHEN a.word_count IS NULL THEN a.text END AS text,"
+    f" COALESCE(a.comment_count, {_COMMENTS_NOW}) AS n_comments"
+)
+_COUNTED_NOW = f"NULL AS words, a.text AS text, {_COMMENTS_NOW} AS n_comments"
+
+
+def _has_stored_counts(conn: sqlite3.Connection) -> bool:
+    """Whether the database has the stored article counts (a read-only handle on a database no newer
+    wiretrace has written to has not: it is read as it is, never upgraded)."""
+    return "word_count" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
 
 
 def count_articles(conn: sqlite3.Connection) -> int:
@@ -128,39 +154,93 @@ def count_articles(conn: sqlite3.Connection) -> int:
 
 def load_article(conn: sqlite3.Connection, article_id: int) -> StoredArticle | None:
     """One article with its segments, comments and locations, or None when there is no such id."""
-    row = conn.execute(
-        "SELECT a.*, d.media_type FROM articles a JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
-        (article_id,),
-    ).fetchone()
-    if row is None:
-        return None
-    segments = tuple(
-        Segment(SegmentKind(s["kind"]), s["start"], s["end"], s["credit"])
-        for s in conn.execute("SELECT * FROM segments WHERE article_id = ? ORDER BY idx", (article_id,))
-    )
-    comments = tuple(
-        Comment(c["text"], c["author"], c["posted"], c["likes"], c["reply_to"])
-        for c in conn.execute("SELECT * FROM comments WHERE article_id = ? ORDER BY idx", (article_id,))
-    )
-    locations = tuple(
-        r["location"] for r in conn.execute(
-            "SELECT location FROM locations WHERE document_id = ? ORDER BY location", (row["document_id"],))
-    )
+    return load_articles(conn, [article_id]).get(article_id)
+
+
+def load_articles(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, StoredArticle]:
+    """``load_article`` of each of ``ids`` that exists, by id: four queries per 500 articles, not four per
+    article (a claim cluster's page shows the paragraph of each of its reports)."""
+    found: dict[int, StoredArticle] = {}
+    unique = list(dict.fromkeys(ids))
+    for first in range(0, len(unique), _CHUNK):
+        found.update(_load_chunk(conn, unique[first : first + _CHUNK]))
+    return found
+
+
+def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> dict[int, StoredArticle]:
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT a.*, d.media_type FROM articles a JOIN documents d ON d.id = a.document_id"
+        f" WHERE a.id IN ({marks})",  # noqa: S608 (placeholders)
+        ids,
+    ).fetchall()
+    segments: dict[int, list[Segment]] = {row["id"]: [] for row in rows}
+    for s in conn.execute(f"SELECT * FROM segments WHERE article_id IN ({marks}) ORDER BY article_id, idx", ids):  # noqa: S608
+        segments[s["article_id"]].append(Segment(SegmentKind(s["kind"]), s["start"], s["end"], s["credit"]))
+    comments: dict[int, list[Comment]] = {row["id"]: [] for row in rows}
+    for c in conn.execute(f"SELECT * FROM comments WHERE article_id IN ({marks}) ORDER BY article_id, idx", ids):  # noqa: S608
+        comments[c["article_id"]].append(Comment(c["text"], c["author"], c["posted"], c["likes"], c["reply_to"]))
+    documents = [row["document_id"] for row in rows]
+    locations: dict[str, list[str]] = {document: [] for document in documents}
+    for r in conn.execute(
+        f"SELECT document_id, location FROM locations WHERE document_id IN ({','.join('?' * len(documents))})"  # noqa: S608
+        " ORDER BY document_id, location",
+        documents,
+    ):
+        locations[r[0]].append(r[1])
+    return {row["id"]: _stored(row, segments[row["id"]], comments[row["id"]], locations[row["document_id"]])
+            for row in rows}  # fmt: skip
+
+
+def _stored(row: sqlite3.Row, segments: list[Segment], comments: list[Comment], locations: list[str]) -> StoredArticle:
     article = Article(
-        document_id=row["document_id"], text=row["text"], segments=segments, comments=comments,
+        document_id=row["document_id"], text=row["text"], segments=tuple(segments), comments=tuple(comments),
         outlet=row["outlet"], host=row["host"], is_repost=bool(row["is_repost"]), url=row["url"],
         published_at=datetime.fromisoformat(row["published_at"]) if row["published_at"] else None,
         published_at_inferred=bool(row["published_at_inferred"]), language=row["language"],
         boilerplate=tuple(json.loads(row["boilerplate"])),
     )
-    return StoredArticle(row["id"], article, locations, row["media_type"])
+    return StoredArticle(row["id"], article, tuple(locations), row["media_type"])
 
 
-def search_articles(conn: sqlite3.Connection, query: str, *, limit: int = 20) -> list[tuple[int, str]]:
-    """Full-text search (FTS5 syntax); returns (article id, snippet) best first."""
+def search_articles(
+    conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0, window: int | None = None
+) -> list[tuple[int, str]]:
+    """Full-text search (FTS5 syntax); returns (article id, snippet) best first (bm25).
+
+    Hits are ranked on their row ids inside the index and snippets are made for the returned ones only.
+    With ``window``, only the ``window`` most recently stored matches are ranked: a word found in every
+    article then costs ``window`` scores, not one per article (``count_article_matches`` says how many
+    match in all). Raises ``sqlite3.OperationalError`` on a malformed query.
+    """
     rows = conn.execute(
-        "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip FROM articles_fts"
-        " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-        (query, limit),
+        "WITH hits AS (SELECT rowid AS id, bm25(articles_fts) AS score FROM articles_fts"
+        "  WHERE articles_fts MATCH :q ORDER BY rowid DESC LIMIT :window),"
+        " page AS (SELECT id, score FROM hits ORDER BY score, id DESC LIMIT :limit OFFSET :offset)"
+        " SELECT p.id, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip FROM page p"
+        " JOIN articles_fts f ON f.rowid = p.id WHERE articles_fts MATCH :q ORDER BY p.score, p.id DESC",
+        {"q": query, "window": -1 if window is None else window, "limit": limit, "offset": offset},
     )
-    return [(r["rowid"], r["snip"]) for r in rows]
+    return [(r[0], r[1]) for r in rows]
+
+
+def count_article_matches(conn: sqlite3.Connection, query: str, *, cap: int | None = None) -> int:
+    """How many articles match an FTS5 query, counting no further than ``cap`` (no ranking, no text read)."""
+    row = conn.execute(
+        "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+        (query, -1 if cap is None else cap),
+    ).fetchone()
+    return int(row[0])
+
+
+def article_titles(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
+    """``(title, outlet)`` of each of the given articles that exists, by id (what a list of hits shows)."""
+    found: dict[int, tuple[str | None, str | None]] = {}
+    for first in range(0, len(ids), _CHUNK):
+        chunk = list(ids[first : first + _CHUNK])
+        rows = conn.execute(
+            f"SELECT id, title, outlet FROM articles WHERE id IN ({','.join('?' * len(chunk))})",  # noqa: S608 (placeholders)
+            chunk,
+        )
+        found.update({r[0]: (r[1], r[2]) for r in rows})
+    return found

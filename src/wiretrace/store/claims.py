@@ -6,6 +6,7 @@ and filters read (text, kind, speaker, factuality, time), so reading one back gi
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -41,6 +42,10 @@ def insert_extraction(conn: sqlite3.Connection, article_id: int, extraction: Ext
         (article_id, extraction.status, extraction.note, len(extraction.claims), utcnow(),
          json.dumps(to_jsonable(extraction.signals), ensure_ascii=False) if extraction.signals else None),
     )
+    verdicts = conn.execute(
+        "SELECT c.text, v.verdict, v.note, v.at FROM verdicts v JOIN claims c ON c.id = v.claim_id"
+        " WHERE c.article_id = ?", (article_id,),
+    ).fetchall()
     conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
     conn.executemany(
         "INSERT INTO claims(id, article_id, idx, start, end, text, kind, speaker, factuality, time_start, record)"
@@ -51,6 +56,18 @@ def insert_extraction(conn: sqlite3.Connection, article_id: int, extraction: Ext
             for i, c in enumerate(extraction.claims)
         ],  # fmt: skip
     )
+    _keep_verdicts(conn, article_id, verdicts)
+
+
+def _keep_verdicts(conn: sqlite3.Connection, article_id: int, verdicts: list[sqlite3.Row]) -> None:
+    """Give the analyst's verdicts back to the article's claims extracted again: to the claim with the
+    same text (a claim's id is its position, which another extraction may shift). A verdict whose
+    claim text no longer comes out of the article is lost with it."""
+    for text, verdict, note, at in verdicts:
+        conn.execute(
+            "INSERT OR IGNORE INTO verdicts(claim_id, verdict, note, at) SELECT id, ?, ?, ? FROM claims"
+            " WHERE article_id = ? AND text = ? ORDER BY idx LIMIT 1", (verdict, note, at, article_id, text),
+        )
 
 
 def save_extraction(
@@ -78,13 +95,17 @@ def list_claims(
     conn: sqlite3.Connection, *, article: int | None = None, limit: int | None = None, offset: int = 0
 ) -> list[StoredClaim]:
     """Claims in article order then text order; of one article when ``article`` (its row id) is given;
-    all of them unless ``limit`` is given."""
+    all of them unless ``limit`` is given. A page is cut on the ``(article_id, idx)`` index, so a deep
+    page passes over index entries, not the records before it."""
     where, params = ("WHERE article_id = ?", [article]) if article is not None else ("", [])
-    rows = conn.execute(
-        f"SELECT article_id, record FROM claims {where} ORDER BY article_id, idx LIMIT ? OFFSET ?",  # noqa: S608 (fixed text)
-        (*params, -1 if limit is None else limit, offset),
-    )
-    return [StoredClaim(r["article_id"], claim_from_json(json.loads(r["record"]))) for r in rows]
+    if limit is None:  # everything after offset: one pass in index order
+        query = f"SELECT article_id, record FROM claims {where} ORDER BY article_id, idx LIMIT -1 OFFSET ?"  # noqa: S608
+        rows = conn.execute(query, (*params, offset))
+    else:
+        query = ("SELECT article_id, record FROM claims WHERE seq IN (SELECT seq FROM claims"
+                 f" {where} ORDER BY article_id, idx LIMIT ? OFFSET ?) ORDER BY article_id, idx")  # noqa: S608
+        rows = conn.execute(query, (*params, limit, offset))
+    return [StoredClaim(r["article_id"], claim_record(r["record"])) for r in rows]
 
 
 def count_claims(conn: sqlite3.Connection, *, article: int | None = None) -> int:
@@ -98,6 +119,14 @@ def extraction_status(conn: sqlite3.Connection, article: int) -> tuple[str, str 
     """``(status, note)`` of an article's extraction, or None when it was never extracted."""
     row = conn.execute("SELECT status, note FROM extractions WHERE article_id = ?", (article,)).fetchone()
     return (row["status"], row["note"]) if row else None
+
+
+@functools.lru_cache(maxsize=8192)
+def claim_record(text: str) -> Claim:
+    """The ``Claim`` a stored ``claims.record`` text holds, each distinct text decoded once per process:
+    a claim is a pure function of its text and frozen, so a changed claim is another text, never a stale
+    hit (pages are read again and again, and decoding is most of what reading them costs)."""
+    return claim_from_json(json.loads(text))
 
 
 def claim_from_json(data: dict[str, Any]) -> Claim:

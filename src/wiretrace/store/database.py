@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wiretrace.errors import StoreError
 from wiretrace.records import Skipped
-from wiretrace.store.schema import COLUMNS_ADDED, DDL, SCHEMA_VERSION, UPGRADABLE_FROM
+from wiretrace.store.schema import BACKFILLS, COLUMNS_ADDED, DDL, SCHEMA_VERSION, SQL_FUNCTIONS, UPGRADABLE_FROM
 
 
 def utcnow() -> str:
@@ -95,9 +95,14 @@ def _check_is_ours(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> 
 
 def _migrate(conn: sqlite3.Connection) -> None:
     conn.executescript(DDL)  # idempotent: CREATE ... IF NOT EXISTS
+    for name, arity, function in SQL_FUNCTIONS:
+        conn.create_function(name, arity, function, deterministic=True)
     for table, column, kind in COLUMNS_ADDED:
         if column not in {r["name"] for r in conn.execute(f"PRAGMA table_info({table})")}:  # noqa: S608 (fixed names)
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            with transaction(conn):  # the column and its values for the rows already stored, or neither
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                if (table, column) in BACKFILLS:
+                    conn.execute(BACKFILLS[table, column])
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
 

@@ -17,9 +17,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from wiretrace.jsonable import from_jsonable, to_jsonable
-from wiretrace.records import UNKNOWN_OUTLET, ClaimCluster, Mention, Story, StorySignals
+from wiretrace.records import UNKNOWN_OUTLET, Claim, ClaimCluster, Mention, Story, StorySignals
 from wiretrace.store.claims import StoredClaim, claim_from_json
 from wiretrace.store.database import transaction, utcnow
+from wiretrace.store.decoded import claim_record, cluster_record, story_record
+
+_CHUNK = 500  # placeholders per query, well under SQLite's limit
 
 __all__ = [
     "LinkedArticle",
@@ -28,6 +31,8 @@ __all__ = [
     "cluster_mentions",
     "cluster_of_claim",
     "cluster_origin_keys",
+    "clusters_of_claims",
+    "count_claim_matches",
     "count_clusters",
     "count_stories",
     "link_of",
@@ -131,12 +136,28 @@ def _time_start(cluster: ClaimCluster) -> str | None:
 
 
 def list_stories(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> list[Story]:
-    """Stories, the most recently updated first."""
+    """Stories, the most recently updated first, with the articles of all of them read in one query.
+
+    The window is cut on the ``stories_updated`` index (a deep page passes over index entries, not
+    story records)."""
     rows = conn.execute(
-        "SELECT id, record, updated_at FROM stories ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
+        "SELECT id, record, updated_at FROM stories WHERE id IN"
+        " (SELECT id FROM stories ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?)"
+        " ORDER BY updated_at DESC, id DESC",
         (limit, offset),
     ).fetchall()
-    return [_story(conn, row) for row in rows]
+    articles: dict[int, list[int]] = {row["id"]: [] for row in rows}
+    for first in range(0, len(rows), _CHUNK):
+        chunk = [row["id"] for row in rows[first : first + _CHUNK]]
+        for story, article in conn.execute(
+            f"SELECT story_id, article_id FROM links WHERE story_id IN ({_marks(chunk)}) ORDER BY seq",  # noqa: S608
+            chunk,
+        ):
+            articles[story].append(article)
+    return [
+        replace(story_record(row["record"]), articles=tuple(articles[row["id"]]), updated_at=row["updated_at"])
+        for row in rows
+    ]  # fmt: skip
 
 
 def count_stories(conn: sqlite3.Connection) -> int:
@@ -158,13 +179,15 @@ def _story(conn: sqlite3.Connection, row: sqlite3.Row) -> Story:
 def list_clusters(
     conn: sqlite3.Connection, *, story: int, limit: int | None = None, offset: int = 0
 ) -> list[ClaimCluster]:
-    """A story's claim clusters in timeline order: earliest event time first, unknown times last."""
+    """A story's claim clusters in timeline order: earliest event time first, unknown times last; the
+    mentions of all of them are read in one query."""
     rows = conn.execute(
         "SELECT id, record FROM clusters WHERE story_id = ? ORDER BY time_start IS NULL, time_start, id"
         " LIMIT ? OFFSET ?",
         (story, -1 if limit is None else limit, offset),
     ).fetchall()
-    return [_cluster(conn, row) for row in rows]
+    mentions = _mentions_of_clusters(conn, [row["id"] for row in rows])
+    return [_cluster(row, mentions[row["id"]]) for row in rows]
 
 
 def count_clusters(conn: sqlite3.Connection, *, story: int) -> int:
@@ -173,7 +196,7 @@ def count_clusters(conn: sqlite3.Connection, *, story: int) -> int:
 
 def load_cluster(conn: sqlite3.Connection, cluster: int) -> ClaimCluster | None:
     row = conn.execute("SELECT id, record FROM clusters WHERE id = ?", (cluster,)).fetchone()
-    return _cluster(conn, row) if row else None
+    return _cluster(row, _mentions_of_clusters(conn, [cluster])[cluster]) if row else None
 
 
 def cluster_origin_keys(conn: sqlite3.Connection, story: int) -> dict[int, set[str]]:
@@ -193,9 +216,46 @@ def link_of(conn: sqlite3.Connection, article: int) -> tuple[int, int | None] | 
     return (row[0], row[1]) if row else None
 
 
-def _cluster(conn: sqlite3.Connection, row: sqlite3.Row) -> ClaimCluster:
-    cluster = from_jsonable(ClaimCluster, json.loads(row["record"]))
-    return replace(cluster, mentions=tuple(cluster_mentions(conn, row["id"])))
+def _cluster(row: sqlite3.Row, mentions: list[Mention]) -> ClaimCluster:
+    return replace(cluster_record(row["record"]), mentions=tuple(mentions))
+
+
+def _mentions_of_clusters(conn: sqlite3.Connection, clusters: Sequence[int]) -> dict[int, list[Mention]]:
+    """The mentions of each of ``clusters``, each in article then text order (``cluster_mentions`` of
+    each, in one query per 500 clusters instead of one per cluster)."""
+    found: dict[int, list[Mention]] = {cluster: [] for cluster in clusters}
+    for first in range(0, len(clusters), _CHUNK):
+        chunk = list(clusters[first : first + _CHUNK])
+        rows = conn.execute(
+            "SELECT c.record, c.article_id, a.outlet, a.published_at, l.repost_of, cc.cluster_id FROM cluster_claims cc"
+            " JOIN claims c ON c.id = cc.claim_id JOIN articles a ON a.id = c.article_id"
+            f" LEFT JOIN links l ON l.article_id = c.article_id WHERE cc.cluster_id IN ({_marks(chunk)})"  # noqa: S608
+            " ORDER BY cc.cluster_id, c.article_id, c.idx",
+            chunk,
+        )
+        for row in rows:
+            found[row[5]].append(_mention(row, claim_record(row[0])))
+    return found
+
+
+def clusters_of_claims(conn: sqlite3.Connection, claim_ids: Sequence[str]) -> dict[str, int]:
+    """The cluster of each of ``claim_ids`` that is clustered, by claim id (``cluster_of_claim`` for a page
+    of claims at once)."""
+    ids = list(dict.fromkeys(claim_ids))
+    found: dict[str, int] = {}
+    for first in range(0, len(ids), _CHUNK):
+        chunk = ids[first : first + _CHUNK]
+        rows = conn.execute(
+            f"SELECT claim_id, cluster_id FROM cluster_claims WHERE claim_id IN ({_marks(chunk)})",  # noqa: S608
+            chunk,
+        )
+        found.update({r[0]: r[1] for r in rows})
+    return found
+
+
+def _marks(values: Sequence[object]) -> str:
+    """``?, ?, ...``: one placeholder per value (queries are built from these only, never from values)."""
+    return ",".join("?" * len(values))
 
 
 def cluster_mentions(conn: sqlite3.Connection, cluster: int) -> list[Mention]:
@@ -209,8 +269,10 @@ def cluster_mentions(conn: sqlite3.Connection, cluster: int) -> list[Mention]:
     return [_mention(row) for row in rows]
 
 
-def _mention(row: sqlite3.Row) -> Mention:
-    claim = claim_from_json(json.loads(row[0]))
+def _mention(row: sqlite3.Row, claim: Claim | None = None) -> Mention:
+    """The mention a row of (claim record, article, outlet, published at, repost of) gives; ``claim`` is
+    its record when the caller decoded it already."""
+    claim = claim or claim_from_json(json.loads(row[0]))
     outlet = claim.chain[-1].name if claim.chain else (row[2] or UNKNOWN_OUTLET)
     return Mention(claim, row[1], outlet, row[3], row[4])
 
@@ -225,15 +287,33 @@ def story_claims(conn: sqlite3.Connection, story: int) -> list[tuple[StoredClaim
     return [(StoredClaim(r[0], claim_from_json(json.loads(r[1]))), r[2]) for r in rows]
 
 
-def search_claims(conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0) -> list[StoredClaim]:
-    """Claims whose text or speaker match an FTS5 query, best first (raises sqlite3.OperationalError on
-    a malformed query)."""
+def search_claims(
+    conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0, window: int | None = None
+) -> list[StoredClaim]:
+    """Claims whose text or speaker match an FTS5 query, best first (bm25); raises
+    sqlite3.OperationalError on a malformed query.
+
+    Hits are ranked on their row ids inside the index and only the returned ones are read. With
+    ``window``, only the ``window`` most recently stored matches are ranked, so a word in a claim of
+    every article costs ``window`` scores, not one per claim (``count_claim_matches`` counts them all).
+    """
     rows = conn.execute(
-        "SELECT c.article_id, c.record FROM claims_fts f JOIN claims c ON c.seq = f.rowid"
-        " WHERE claims_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
-        (query, limit, offset),
+        "WITH hits AS (SELECT rowid AS seq, bm25(claims_fts) AS score FROM claims_fts"
+        "  WHERE claims_fts MATCH :q ORDER BY rowid DESC LIMIT :window),"
+        " page AS (SELECT seq, score FROM hits ORDER BY score, seq DESC LIMIT :limit OFFSET :offset)"
+        " SELECT c.article_id, c.record FROM page p JOIN claims c ON c.seq = p.seq ORDER BY p.score, p.seq DESC",
+        {"q": query, "window": -1 if window is None else window, "limit": limit, "offset": offset},
     )
-    return [StoredClaim(r[0], claim_from_json(json.loads(r[1]))) for r in rows]
+    return [StoredClaim(r[0], claim_record(r[1])) for r in rows]
+
+
+def count_claim_matches(conn: sqlite3.Connection, query: str, *, cap: int | None = None) -> int:
+    """How many claims match an FTS5 query, counting no further than ``cap`` (no ranking, no record read)."""
+    row = conn.execute(
+        "SELECT COUNT(*) FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?)",
+        (query, -1 if cap is None else cap),
+    ).fetchone()
+    return int(row[0])
 
 
 def mentions_of_articles(conn: sqlite3.Connection, articles: Sequence[int]) -> list[Mention]:

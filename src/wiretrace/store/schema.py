@@ -16,8 +16,35 @@ UPGRADABLE_FROM = frozenset({1, 2})
 """Older versions whose databases ``connect`` upgrades in place: version 2 added tables, version 3 added
 tables and ``extractions.signals`` (``COLUMNS_ADDED``); articles extracted before it are extracted again."""
 
-COLUMNS_ADDED = (("extractions", "signals", "TEXT"),)
-"""Columns added to existing tables since version 1: (table, column, type), added by ``connect``."""
+COLUMNS_ADDED = (
+    ("extractions", "signals", "TEXT"),
+    ("articles", "word_count", "INTEGER"),
+    ("articles", "comment_count", "INTEGER"),
+)
+"""Columns added to existing tables since version 1: (table, column, type), added by ``connect``.
+
+The article counts were added within version 3 without a version change: every reader treats a NULL
+count (a row written before the column, or by an older wiretrace) as "count it now", and a read-only
+handle on a database without the columns counts as before, so old and new versions still share a file."""
+
+BACKFILLS = {
+    ("articles", "word_count"): "UPDATE articles SET word_count = wiretrace_words(text) WHERE word_count IS NULL",
+    ("articles", "comment_count"): (
+        "UPDATE articles SET comment_count = (SELECT COUNT(*) FROM comments c WHERE c.article_id = articles.id)"
+        " WHERE comment_count IS NULL"
+    ),
+}
+"""What fills an added column of the rows already stored, run in the transaction that adds it."""
+
+
+def word_count(text: str) -> int:
+    """The words of an article as its list shows them (whitespace-separated); stored at save time and,
+    as the SQL function ``wiretrace_words``, what back-fills a database stored before the column."""
+    return len(text.split())
+
+
+SQL_FUNCTIONS = (("wiretrace_words", 1, word_count),)
+"""Python functions the back-fills call: (name, number of arguments, function)."""
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -63,7 +90,9 @@ CREATE TABLE IF NOT EXISTS articles (
     published_at_inferred INTEGER NOT NULL,
     language              TEXT,
     boilerplate           TEXT NOT NULL,    -- JSON list of the dropped lines
-    run_id                INTEGER NOT NULL REFERENCES runs(id)
+    run_id                INTEGER NOT NULL REFERENCES runs(id),
+    word_count            INTEGER,          -- counts the article list shows, stored at save time
+    comment_count         INTEGER           -- (NULL: stored before them, counted when read)
 );
 CREATE TABLE IF NOT EXISTS segments (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -163,6 +192,7 @@ CREATE INDEX IF NOT EXISTS stories_updated ON stories(updated_at);
 CREATE INDEX IF NOT EXISTS errors_run ON errors(run_id);
 CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published_at);
+CREATE INDEX IF NOT EXISTS articles_order ON articles(id);  -- narrow: a deep page skips index entries, not rows
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );

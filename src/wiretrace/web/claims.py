@@ -1,7 +1,7 @@
 """Claims as the web shows them: each with its claim cluster and the analyst's verdict.
 
-``Corpus`` has no verdict reader yet, so verdicts are read with ``wiretrace.store``'s function on the
-corpus's own connection (still through the store package, never raw SQL here).
+A page of claims reads the verdicts and clusters of all its claims at once, with ``wiretrace.store``'s
+functions on the corpus's own connection (still through the store package, never raw SQL here).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from wiretrace import store
 from wiretrace.corpus import Corpus
 from wiretrace.store import StoredClaim, Verdict
+from wiretrace.store.links import clusters_of_claims
 from wiretrace.web.models import ClaimItem
 
 
@@ -20,6 +21,7 @@ def verdicts(corpus: Corpus, claim_ids: Sequence[str]) -> dict[str, Verdict]:
 
 
 def claim_items(corpus: Corpus, claims: Sequence[StoredClaim]) -> list[ClaimItem]:
-    """Each stored claim with its cluster id and verdict."""
-    given = verdicts(corpus, [c.claim.id for c in claims])
-    return [ClaimItem(c.article, c.claim, corpus.cluster_of(c.claim.id), given.get(c.claim.id)) for c in claims]
+    """Each stored claim with its cluster id and verdict (each read for the whole page at once)."""
+    ids = [c.claim.id for c in claims]
+    given, clusters = verdicts(corpus, ids), clusters_of_claims(corpus.connection, ids)
+    return [ClaimItem(c.article, c.claim, clusters.get(c.claim.id), given.get(c.claim.id)) for c in claims]

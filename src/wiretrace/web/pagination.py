@@ -13,7 +13,7 @@ from typing import Annotated, Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from wiretrace.jsonable import to_jsonable
@@ -43,7 +43,7 @@ def window_dependency(default: int | None = None) -> Callable[..., Window]:
     """A FastAPI dependency reading ``limit``/``offset``; ``limit`` defaults to ``default`` or, when None,
     to the app's page size (a page of heavy items, like the timeline's cards, asks for fewer)."""
 
-    def window(
+    async def window(  # async: pure arithmetic, so FastAPI runs it in the event loop, not in a thread
         request: Request,
         limit: Annotated[int | None, Query(ge=1, le=200, description="How many items (1–200).")] = None,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to pass over first.")] = 0,
@@ -56,12 +56,22 @@ def window_dependency(default: int | None = None) -> Callable[..., Window]:
 
 WindowDep = Annotated[Window, Depends(window_dependency())]
 CardWindowDep = Annotated[Window, Depends(window_dependency(20))]
-"""The window of the pages of heavy items (the timeline's claim cards, search hits): 20 unless asked."""
+"""The window of the pages of heavy items (claim clusters with all their reports, on the timeline and in
+the API): 20 unless asked."""
+SearchWindowDep = Annotated[Window, Depends(window_dependency(10))]
+"""The window of the search page, which shows that many articles (each with a snippet of its text) and
+as many claims: 10 of each unless asked."""
 
 
 def page_json(items: list[Any], total: int, win: Window) -> JSONResponse:
     """A page as the API's JSON: records through ``to_jsonable`` (exact record field names)."""
     return JSONResponse({"items": to_jsonable(items), "total": total, "limit": win.limit, "offset": win.offset})
+
+
+def page_json_text(items: str, total: int, win: Window) -> Response:
+    """A page as the API's JSON when its items are JSON text already (assembled by the store)."""
+    head = f'{{"items":{items},"total":{int(total)},"limit":{int(win.limit)},"offset":{int(win.offset)}}}'
+    return Response(head, media_type="application/json")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,20 +2,34 @@
 
 FTS5 syntax treats ``-``, ``:``, quotes and parentheses as operators, so "Saint-Denis" or an unbalanced
 quote would be a syntax error; each word is quoted instead (all words must match, prefixes with a
-trailing ``*`` are kept). ``Corpus`` search has no count, so the total is counted over at most
-``WebOptions.search_cap`` hits (and said to be a lower bound when the cap is reached).
+trailing ``*`` are kept).
+
+Ranking (bm25) costs a score per hit ranked, so a word found in every article of a large database would
+cost thousands of scores per page. A search therefore ranks the ``WebOptions.search_cap`` most recently
+stored matches, best first, and pages through those; it counts the matches without ranking them, no
+further than the cap, and says "at least" when there are more (narrower words reach older ones). A
+search matching fewer than the cap ranks every match, as an uncapped search would. (bm25 still reads,
+once per query, how many documents hold each word: that pass, not the scores, is what a search of
+common words costs on a large database.)
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from wiretrace.corpus import Corpus
-from wiretrace.store import StoredClaim
+from wiretrace.errors import WiretraceError
+from wiretrace.store.articles import article_titles, count_article_matches, search_articles
+from wiretrace.store.json_pages import search_claims_json
+from wiretrace.store.links import count_claim_matches, search_claims
 from wiretrace.web.models import ArticleHit
 from wiretrace.web.pagination import Window
 
 MAX_TERMS = 32
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,32 +53,57 @@ def fts_query(text: str) -> str | None:
 
 
 def article_hits(corpus: Corpus, text: str, win: Window, cap: int) -> Hits:
-    """Articles matching ``text``, best first, one window of them with their titles and outlets."""
+    """Articles matching ``text``, best first among the ``cap`` most recent matches: one window of them
+    with their titles, outlets and snippets."""
     query = fts_query(text)
     if query is None:
         return Hits([], 0, False)
-    found = corpus.search(query, limit=max(cap, win.offset + win.limit + 1))
-    items = []
-    for article_id, snippet in found[win.offset : win.offset + win.limit]:
-        stored = corpus.article(article_id)
-        title, outlet = (stored.article.title, stored.article.outlet) if stored else (None, None)
-        items.append(ArticleHit(article_id, title, outlet, snippet))
-    return _counted(items, len(found), win, cap)
+    conn = corpus.connection
+    counted = _fts(lambda: count_article_matches(conn, query, cap=cap + 1), query)
+    shown = _window(win, cap)
+    found = _fts(lambda: search_articles(conn, query, limit=shown.limit, offset=shown.offset, window=cap), query)
+    titles = article_titles(conn, [article for article, _ in found])
+    items = [ArticleHit(article, *titles.get(article, (None, None)), snippet) for article, snippet in found]
+    return Hits(items, min(counted, cap), counted > cap)
 
 
 def claim_hits(corpus: Corpus, text: str, win: Window, cap: int) -> Hits:
-    """Claims whose text or speaker match ``text``, best first, one window of them (one ranked query
-    serves both the window and the count: ranking every match is what a search costs)."""
+    """Claims whose text or speaker match ``text``, best first among the ``cap`` most recent matches:
+    one window of them."""
     query = fts_query(text)
     if query is None:
         return Hits([], 0, False)
-    found: list[StoredClaim] = corpus.search_claims(query, limit=max(cap, win.offset + win.limit + 1))
-    return _counted(found[win.offset : win.offset + win.limit], len(found), win, cap)
+    conn = corpus.connection
+    counted = _fts(lambda: count_claim_matches(conn, query, cap=cap + 1), query)
+    shown = _window(win, cap)
+    found = _fts(lambda: search_claims(conn, query, limit=shown.limit, offset=shown.offset, window=cap), query)
+    return Hits(found, min(counted, cap), counted > cap)
 
 
-def _counted(items: list, counted: int, win: Window, cap: int) -> Hits:
-    """Hits with their total: exact below the cap (or past the window asked for), else "at least"."""
-    return Hits(items, max(counted, win.offset + len(items)), counted >= max(cap, win.offset + win.limit + 1))
+def claim_hits_json(corpus: Corpus, text: str, win: Window, cap: int) -> tuple[str, int]:
+    """``claim_hits`` for the API: one window of the hits as the JSON text of their claim items (see
+    ``store.json_pages``) and how many match, no further than the cap."""
+    query = fts_query(text)
+    if query is None:
+        return "[]", 0
+    conn = corpus.connection
+    counted = _fts(lambda: count_claim_matches(conn, query, cap=cap), query)
+    shown = _window(win, cap)
+    items = _fts(lambda: search_claims_json(conn, query, limit=shown.limit, offset=shown.offset, window=cap), query)
+    return items, counted
+
+
+def _window(win: Window, cap: int) -> Window:
+    """The part of ``win`` inside the ranked matches (empty past the cap)."""
+    return Window(max(0, min(win.limit, cap - win.offset)), win.offset)
+
+
+def _fts(run: Callable[[], T], query: str) -> T:
+    """``run()``, with a query SQLite's FTS5 refuses reported as a ``WiretraceError`` saying so."""
+    try:
+        return run()
+    except sqlite3.OperationalError as exc:
+        raise WiretraceError(f"cannot search for {query!r}: {exc} (FTS5 query syntax)") from exc
 
 
 def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:

@@ -2,23 +2,22 @@
 often it was the sole source of a claim, and how often a claim reached the page only through it.
 
 ``Corpus`` reads stories and claim clusters, not sources, so this index is built from them: every
-link of every mention's chain (speaker ← relays ← outlet) and every cluster's origins. It is built once
-and kept until the database changes (``fingerprint``: number of stories and the latest story update),
-so a page costs a dictionary look-up; building it reads every cluster once (seconds on a large
-database: it is rebuilt in the background while pages keep the previous index).
+link of every mention's chain (speaker ← relays ← outlet) and every cluster's origins, read with
+``store.source_reads`` (the chains and origins alone, not whole records). It is kept per story and
+merged in story order, so when the database changes only the stories that changed are read again
+(a linked article changes one story); a page costs a dictionary look-up, and a rebuild runs in the
+background while pages keep the previous index.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from wiretrace.corpus import Corpus
-from wiretrace.records import ClaimCluster, Mention, Story
-
-STORY_PAGE = 200
+from wiretrace.store.source_reads import SourceCluster, SourceMention, link_state, source_clusters, story_versions
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +76,38 @@ class SourceIndex:
         """Source names, most reported first, then by name."""
         return sorted(self.details, key=lambda n: (-self.details[n].summary.reports, n.casefold()))
 
-    def add_cluster(self, cluster: ClaimCluster) -> None:
+    def add_cluster(self, cluster: SourceCluster) -> None:
         for mention in cluster.mentions:
             self._add_mention(cluster, mention)
         self._add_origins(cluster)
         self._add_routes(cluster)
+
+    @classmethod
+    def merged(cls, parts: Iterable[SourceIndex]) -> SourceIndex:
+        """One index of several built apart (one per story), exactly as if their clusters had been added
+        to one index in the order of ``parts``: counts add up, lists keep their first-seen order."""
+        index = cls()
+        for part in parts:
+            for name, detail in part.details.items():
+                index._merge(name, detail, part)
+        index.finish()
+        return index
+
+    def _merge(self, name: str, detail: SourceDetail, part: SourceIndex) -> None:
+        mine = self._detail(name)
+        summary, theirs = mine.summary, detail.summary
+        summary.types += [t for t in theirs.types if t not in summary.types]
+        summary.origin_of += theirs.origin_of
+        summary.sole += theirs.sole
+        summary.reports += theirs.reports
+        summary.relayed += theirs.relayed
+        summary.only_route += theirs.only_route
+        mine.aliases += [a for a in detail.aliases if a not in mine.aliases]
+        mine.part_of += [a for a in detail.part_of if a not in mine.part_of]
+        mine.appearances += detail.appearances
+        self._stories[name] |= part._stories[name]
+        self._through[name].update(part._through[name])
+        self._relayed_for[name].update(part._relayed_for[name])
 
     def _detail(self, name: str) -> SourceDetail:
         if name not in self.details:
@@ -89,15 +115,14 @@ class SourceIndex:
             self._stories[name], self._through[name], self._relayed_for[name] = set(), Counter(), Counter()
         return self.details[name]
 
-    def _add_mention(self, cluster: ClaimCluster, mention: Mention) -> None:
-        chain = mention.claim.chain
-        names = tuple(link.name for link in chain)
+    def _add_mention(self, cluster: SourceCluster, mention: SourceMention) -> None:
+        chain, names = mention.chain, mention.names
         for i, link in enumerate(chain):
             detail = self._detail(link.name)
             position = _position(i, len(chain))
             detail.appearances.append(Appearance(
                 cluster.story, cluster.id, cluster.label, cluster.status, cluster.independence, mention.article,
-                mention.claim.id, mention.claim.text, names, position,
+                mention.claim, mention.text, names, position,
             ))  # fmt: skip
             summary = detail.summary
             summary.reports += 1
@@ -110,7 +135,7 @@ class SourceIndex:
                 summary.relayed += 1
                 self._relayed_for[link.name][names[0]] += 1
 
-    def _add_origins(self, cluster: ClaimCluster) -> None:
+    def _add_origins(self, cluster: SourceCluster) -> None:
         for origin in cluster.origins:
             detail = self._detail(origin.name)
             detail.summary.origin_of += 1
@@ -125,9 +150,9 @@ class SourceIndex:
                     if origin.name not in part_of:
                         part_of.append(origin.name)
 
-    def _add_routes(self, cluster: ClaimCluster) -> None:
+    def _add_routes(self, cluster: SourceCluster) -> None:
         """Count, for each name, the clusters all of whose reports came through it (not as speaker)."""
-        chains = [{link.name for link in m.claim.chain[1:]} for m in cluster.mentions if m.repost_of is None]
+        chains = [set(m.names[1:]) for m in cluster.mentions if m.repost_of is None]
         if not chains:
             return
         origins = {o.name for o in cluster.origins}
@@ -147,28 +172,41 @@ def _position(i: int, length: int) -> str:
     return "speaker" if i == 0 else "outlet" if i == length - 1 else "relay"
 
 
-def fingerprint(corpus: Corpus) -> tuple[int, str | None]:
-    """What changes whenever the link stage writes: the number of stories and the latest story update
-    (linking an article always updates its story)."""
-    latest = corpus.stories(limit=1)
-    return corpus.count_stories(), latest[0].updated_at if latest else None
+Fingerprint = tuple[int, str | None, int, int | None]
+StoryVersion = tuple[str, int]
+
+
+def fingerprint(corpus: Corpus) -> Fingerprint:
+    """What changes whenever the link stage writes (``store.source_reads.link_state``)."""
+    return link_state(corpus.connection)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPart:
+    """The index of one story's clusters, and the state of the story it was built from."""
+
+    version: StoryVersion
+    index: SourceIndex
+
+
+def build_parts(corpus: Corpus, previous: dict[int, StoryPart] | None = None) -> dict[int, StoryPart]:
+    """The index of each story, in story order (most recently updated first); a story whose state is the
+    one ``previous`` was built from is not read again."""
+    previous = previous or {}
+    versions = story_versions(corpus.connection)
+    stale = [story for story, version in versions if story not in previous or previous[story].version != version]
+    fresh: dict[int, SourceIndex] = {}
+    for story, clusters in source_clusters(corpus.connection, stale).items():
+        fresh[story] = part = SourceIndex()
+        for cluster in clusters:
+            part.add_cluster(cluster)
+    return {story: StoryPart(version, fresh[story]) if story in fresh else previous[story]
+            for story, version in versions}  # fmt: skip
 
 
 def build_index(corpus: Corpus) -> SourceIndex:
     """Read every story's clusters once and index their sources."""
-    index = SourceIndex()
-    for story in _all_stories(corpus):
-        for cluster in corpus.clusters(story=story.id):
-            index.add_cluster(cluster)
-    index.finish()
-    return index
-
-
-def _all_stories(corpus: Corpus) -> Iterator[Story]:
-    offset = 0
-    while page := corpus.stories(limit=STORY_PAGE, offset=offset):
-        yield from page
-        offset += len(page)
+    return SourceIndex.merged(part.index for part in build_parts(corpus).values())
 
 
 class SourceCache:
@@ -183,7 +221,8 @@ class SourceCache:
         self._open = open_corpus
         self._lock = threading.Lock()
         self._index: SourceIndex | None = None
-        self._key: tuple[int, str | None] | None = None
+        self._parts: dict[int, StoryPart] = {}  # touched by the builder thread only
+        self._key: Fingerprint | None = None
         self._builder: threading.Thread | None = None
         self._error: BaseException | None = None
 
@@ -217,8 +256,13 @@ class SourceCache:
     def _build(self) -> None:
         try:
             with self._open() as corpus:
-                key = fingerprint(corpus)
-                index = build_index(corpus)
+                corpus.connection.execute("BEGIN")  # one snapshot: the fingerprint is the parts' state
+                try:
+                    key = fingerprint(corpus)
+                    self._parts = build_parts(corpus, self._parts)
+                finally:
+                    corpus.connection.execute("ROLLBACK")
+            index = SourceIndex.merged(part.index for part in self._parts.values())
         except BaseException as exc:  # kept for the waiting request, which raises it
             with self._lock:
                 self._error = exc

@@ -7,11 +7,14 @@ external link is drawn only for an ``http(s)`` URL (autoescape does not stop ``j
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Hashable
 from datetime import datetime
 from urllib.parse import quote, urlsplit
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from wiretrace.web.highlight import anchor
 
@@ -24,10 +27,24 @@ def make_templates() -> Jinja2Templates:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # package data: never changes under a running app (no stat per template use)
     )
-    env.filters.update(href=external_href, when=when, path=path_part, anchor=anchor, number=number)
+    env.filters.update(href=external_href, when=when, path=path_part, anchor=functools.lru_cache(maxsize=4096)(anchor),
+                       number=number, chain=_drawn_once(env, "chain"), card_chain=_drawn_once(env, "card_chain"),
+                       badge=_drawn_once(env, "badge"))
     env.globals["m"] = env.get_template("macros.html").module  # the shared macros, built once, not per page
     return Jinja2Templates(env=env)
+
+
+def _drawn_once(env: Environment, macro: str) -> Callable[[Hashable], Markup]:
+    """A filter drawing its value with one of the shared macros, each distinct value once: chains of
+    sources (frozen records) and status badges recur on every line of a page and from page to page."""
+
+    @functools.lru_cache(maxsize=4096)
+    def draw(value: Hashable) -> Markup:
+        return getattr(env.globals["m"], macro)(value)
+
+    return draw
 
 
 def external_href(url: str | None) -> str | None:
@@ -45,8 +62,10 @@ def external_href(url: str | None) -> str | None:
     return url.strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def when(value: str | datetime | None) -> str:
-    """An ISO time as "2022-01-06 04:30 +06:00" (a date alone stays a date); "—" when unknown."""
+    """An ISO time as "2022-01-06 04:30 +06:00" (a date alone stays a date); "—" when unknown (each
+    distinct time formatted once: lists show the same few times on every line)."""
     if value is None or value == "":
         return "—"
     text = value.isoformat() if isinstance(value, datetime) else str(value)
@@ -60,8 +79,10 @@ def when(value: str | datetime | None) -> str:
     return f"{shown} {moment.strftime('%z')[:3]}:{moment.strftime('%z')[3:]}" if moment.tzinfo else shown
 
 
+@functools.lru_cache(maxsize=4096)
 def path_part(value: object) -> str:
-    """A value made safe as one URL path segment (slashes included)."""
+    """A value made safe as one URL path segment (slashes included); the same few source names recur on
+    every line of a page, so each is quoted once."""
     return quote(str(value), safe="")
 
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from wiretrace.jsonable import to_jsonable
 from wiretrace.store import ArticleSummary, StoredArticle
-from wiretrace.web.claims import claim_items
 from wiretrace.web.deps import ArticleId, corpus, found, state
 from wiretrace.web.errors import error_responses
 from wiretrace.web.models import ArticleHit, ClaimItem
-from wiretrace.web.pagination import Page, WindowDep, page_json
-from wiretrace.web.search import article_hits, claim_hits
+from wiretrace.web.pagination import Page, WindowDep, page_json, page_json_text
+from wiretrace.web.search import article_hits, claim_hits_json
 
 router = APIRouter(prefix="/api", tags=["articles"], responses=error_responses(400, 422))
 SearchText = Annotated[str, Query(min_length=1, max_length=500, description="Words to find (all must match).")]
@@ -40,7 +39,6 @@ def search_articles(request: Request, q: SearchText, win: WindowDep) -> JSONResp
 
 @router.get("/search/claims", response_model=Page[ClaimItem],
             summary="Claims whose text or speaker match words, best first")  # fmt: skip
-def search_claims(request: Request, q: SearchText, win: WindowDep) -> JSONResponse:
-    data = corpus(request)
-    hits = claim_hits(data, q, win, state(request).options.search_cap)
-    return page_json(claim_items(data, hits.items), hits.total, win)
+def search_claims(request: Request, q: SearchText, win: WindowDep) -> Response:
+    items, total = claim_hits_json(corpus(request), q, win, state(request).options.search_cap)
+    return page_json_text(items, total, win)

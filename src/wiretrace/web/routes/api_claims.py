@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from wiretrace import store
 from wiretrace.jsonable import to_jsonable
 from wiretrace.store import Verdict
+from wiretrace.store.json_pages import claims_json
 from wiretrace.web.auth import require_token
-from wiretrace.web.claims import claim_items
 from wiretrace.web.deps import MAX_ROW_ID, ClaimId, corpus, found, state
 from wiretrace.web.errors import error_responses
 from wiretrace.web.models import ClaimItem, VerdictIn
-from wiretrace.web.pagination import Page, WindowDep, page_json
+from wiretrace.web.pagination import Page, WindowDep, page_json_text
 
 router = APIRouter(prefix="/api", tags=["claims"], responses=error_responses(400, 422))
 
@@ -26,12 +26,16 @@ def list_claims(
     request: Request,
     win: WindowDep,
     article: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="Only this article's claims.")] = None,
-) -> JSONResponse:
+) -> Response:
     data = corpus(request)
     if article is not None:
         found(data.article(article), f"article {article}")
-    rows = data.claims(article=article, limit=win.limit, offset=win.offset)
-    return page_json(claim_items(data, rows), data.count_claims(article=article), win)
+    items = claims_json(data.connection, article=article, limit=win.limit, offset=win.offset)
+    if article is None:
+        total = state(request).counted(data, "claims", data.count_claims)
+    else:
+        total = data.count_claims(article=article)
+    return page_json_text(items, total, win)
 
 
 @router.patch(

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from wiretrace.web.claims import claim_items
 from wiretrace.web.comments import threads
-from wiretrace.web.deps import ArticleId, corpus, found
+from wiretrace.web.deps import ArticleId, corpus, found, state
 from wiretrace.web.highlight import blocks
 from wiretrace.web.pagination import WindowDep, pager
 from wiretrace.web.render import render
@@ -46,4 +46,5 @@ def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
 def claims_page(request: Request, win: WindowDep) -> HTMLResponse:
     data = corpus(request)
     items = claim_items(data, data.claims(limit=win.limit, offset=win.offset))
-    return render(request, "claims.html", claims=items, pager=pager(request, win, len(items), data.count_claims()))
+    total = state(request).counted(data, "claims", data.count_claims)
+    return render(request, "claims.html", claims=items, pager=pager(request, win, len(items), total))

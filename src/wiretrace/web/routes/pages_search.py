@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from wiretrace.errors import WiretraceError
 from wiretrace.web.claims import claim_items
 from wiretrace.web.deps import corpus, state
-from wiretrace.web.pagination import CardWindowDep, pager
+from wiretrace.web.pagination import SearchWindowDep, pager
 from wiretrace.web.render import render
 from wiretrace.web.search import Hits, article_hits, claim_hits, snippet_pieces
 
@@ -19,7 +19,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 @router.get("/search")
 def search_page(
-    request: Request, win: CardWindowDep, q: Annotated[str, Query(max_length=500)] = ""
+    request: Request, win: SearchWindowDep, q: Annotated[str, Query(max_length=500)] = ""
 ) -> HTMLResponse:
     data, cap = corpus(request), state(request).options.search_cap
     empty = Hits([], 0, False)
@@ -34,6 +34,7 @@ def search_page(
         request,
         "search.html",
         q=q,
+        cap=cap,
         problem=problem,
         articles=articles,
         claims=claims,

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from wiretrace.records import FACTUALITY_LABELS
 from wiretrace.store import StoredArticle
+from wiretrace.store.articles import load_articles
 from wiretrace.web.cards import TimelineFilter, cards, timeline
 from wiretrace.web.claims import verdicts
 from wiretrace.web.deps import ClusterId, StoryId, corpus, found
@@ -53,10 +54,8 @@ def story_page(
 def cluster_page(request: Request, cluster_id: ClusterId) -> HTMLResponse:
     data = corpus(request)
     cluster = found(data.cluster(cluster_id), f"claim cluster {cluster_id}")
-    articles: dict[int, StoredArticle | None] = {}
-    for mention in cluster.mentions:
-        if mention.article not in articles:
-            articles[mention.article] = data.article(mention.article)
+    loaded = load_articles(data.connection, [m.article for m in cluster.mentions])
+    articles: dict[int, StoredArticle | None] = {m.article: loaded.get(m.article) for m in cluster.mentions}
     contexts = {
         m.claim.id: sentence_block(stored.article, m.claim)
         for m in cluster.mentions if (stored := articles[m.article]) is not None
