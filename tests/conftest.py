@@ -6,11 +6,19 @@ a visible reason where it is absent, as on a machine that has only the repositor
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
+import types
+import typing
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -59,3 +67,31 @@ def small_scrapinghub(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory
         shutil.copy(source / "html" / f"{page_id}.html.gz", folder / "html")
     (folder / "ground-truth.json").write_text(json.dumps({i: truth[i] for i in ids}), encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def record_strategy() -> Callable[[Any], st.SearchStrategy[Any]]:
+    """``strategy(kind)``: hypothesis values of a record type (or any annotation in ``wiretrace.records``)."""
+    return strategy
+
+
+def strategy(kind: Any) -> st.SearchStrategy[Any]:
+    """Values of ``kind`` read from its annotation: nested records, tuples, optionals, dicts, enums."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        return st.one_of(*(st.none() if a is type(None) else strategy(a) for a in args))
+    if origin is tuple:
+        return st.lists(strategy(args[0]), max_size=2).map(tuple)
+    if origin is dict:
+        return st.dictionaries(strategy(args[0]), strategy(args[1]), max_size=2)
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return st.builds(kind, **{f.name: strategy(hints[f.name]) for f in dataclasses.fields(kind)})
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return st.sampled_from(kind)
+    # fixed offsets: an ISO time keeps the offset, not the zone (a zone's time in a DST gap reads back shifted)
+    offsets = st.integers(-23 * 60, 23 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
+    simple = {str: st.text(max_size=12), int: st.integers(-(2**40), 2**40), bool: st.booleans(),
+              float: st.floats(allow_nan=False, allow_infinity=False) | st.integers(-9, 9).map(float),
+              datetime: st.datetimes(timezones=st.none() | offsets)}  # fmt: skip
+    return simple[kind]

@@ -152,6 +152,17 @@ def test_verdict_is_stored_and_shown_on_the_claim_card(writer: TestClient) -> No
     assert writer.patch("/api/claims/none%231", json={"verdict": "false"}, headers=AUTH).status_code == 404
 
 
+def test_a_claim_row_viewed_before_shows_a_new_verdict(writer: TestClient) -> None:
+    """Claim rows are drawn once per (claim, cluster, verdict): a verdict given after a view is shown."""
+    mention = next(m for m in dozens_cluster(writer)["mentions"] if m["claim"]["text"] == "Dozens of attackers were killed")
+    pages = [f"/articles/{mention['article']}", f"/search?q={quote('Dozens of attackers were killed')}"]
+    assert all("analyst: verified" not in writer.get(page, headers=PAGE).text for page in pages)
+    response = writer.patch(f"/api/claims/{quote(mention['claim']['id'], safe='')}", json={"verdict": "verified"},
+                            headers=AUTH)  # fmt: skip
+    assert response.status_code == 200
+    assert all("analyst: verified" in writer.get(page, headers=PAGE).text for page in pages)
+
+
 @pytest.mark.parametrize("body, message", [
     ({"text": "a", "html": "<p>b</p>"}, "exactly one"),
     ({}, "exactly one"),

@@ -6,7 +6,6 @@ and filters read (text, kind, speaker, factuality, time), so reading one back gi
 
 from __future__ import annotations
 
-import functools
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from wiretrace.records import (
     Skipped,
 )
 from wiretrace.store.database import insert_error, transaction, utcnow
+from wiretrace.store.decoded import claim_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,14 +119,6 @@ def extraction_status(conn: sqlite3.Connection, article: int) -> tuple[str, str 
     """``(status, note)`` of an article's extraction, or None when it was never extracted."""
     row = conn.execute("SELECT status, note FROM extractions WHERE article_id = ?", (article,)).fetchone()
     return (row["status"], row["note"]) if row else None
-
-
-@functools.lru_cache(maxsize=8192)
-def claim_record(text: str) -> Claim:
-    """The ``Claim`` a stored ``claims.record`` text holds, each distinct text decoded once per process:
-    a claim is a pure function of its text and frozen, so a changed claim is another text, never a stale
-    hit (pages are read again and again, and decoding is most of what reading them costs)."""
-    return claim_from_json(json.loads(text))
 
 
 def claim_from_json(data: dict[str, Any]) -> Claim:

@@ -18,9 +18,9 @@ import numpy as np
 
 from wiretrace.jsonable import from_jsonable, to_jsonable
 from wiretrace.records import UNKNOWN_OUTLET, Claim, ClaimCluster, Mention, Story, StorySignals
-from wiretrace.store.claims import StoredClaim, claim_from_json
+from wiretrace.store.claims import StoredClaim
 from wiretrace.store.database import transaction, utcnow
-from wiretrace.store.decoded import claim_record, cluster_record, story_record
+from wiretrace.store.decoded import claim_from_text, claim_record, cluster_record, story_record
 
 _CHUNK = 500  # placeholders per query, well under SQLite's limit
 
@@ -172,7 +172,7 @@ def load_story(conn: sqlite3.Connection, story: int) -> Story | None:
 def _story(conn: sqlite3.Connection, row: sqlite3.Row) -> Story:
     articles = tuple(r[0] for r in conn.execute("SELECT article_id FROM links WHERE story_id = ? ORDER BY seq",
                                                 (row["id"],)))  # fmt: skip
-    story = from_jsonable(Story, json.loads(row["record"]))
+    story = story_record(row["record"])
     return replace(story, articles=articles, updated_at=row["updated_at"])
 
 
@@ -272,7 +272,7 @@ def cluster_mentions(conn: sqlite3.Connection, cluster: int) -> list[Mention]:
 def _mention(row: sqlite3.Row, claim: Claim | None = None) -> Mention:
     """The mention a row of (claim record, article, outlet, published at, repost of) gives; ``claim`` is
     its record when the caller decoded it already."""
-    claim = claim or claim_from_json(json.loads(row[0]))
+    claim = claim or claim_from_text(row[0])
     outlet = claim.chain[-1].name if claim.chain else (row[2] or UNKNOWN_OUTLET)
     return Mention(claim, row[1], outlet, row[3], row[4])
 
@@ -284,7 +284,7 @@ def story_claims(conn: sqlite3.Connection, story: int) -> list[tuple[StoredClaim
         " LEFT JOIN cluster_claims cc ON cc.claim_id = c.id WHERE l.story_id = ? ORDER BY l.seq, c.idx",
         (story,),
     )
-    return [(StoredClaim(r[0], claim_from_json(json.loads(r[1]))), r[2]) for r in rows]
+    return [(StoredClaim(r[0], claim_from_text(r[1])), r[2]) for r in rows]
 
 
 def search_claims(

@@ -30,7 +30,8 @@ def state(request: Request) -> WebState:
 
 
 def corpus(request: Request) -> Corpus:
-    """This worker thread's read-only corpus (call it inside the route body)."""
+    """This thread's read-only corpus (call it inside the route body): a worker thread's for a sync route,
+    the event loop's for an ``async def`` one (see ``web.state``)."""
     return state(request).corpus()
 
 

@@ -31,18 +31,23 @@ def make_templates() -> Jinja2Templates:
     )
     env.filters.update(href=external_href, when=when, path=path_part, anchor=functools.lru_cache(maxsize=4096)(anchor),
                        number=number, chain=_drawn_once(env, "chain"), card_chain=_drawn_once(env, "card_chain"),
-                       badge=_drawn_once(env, "badge"))
+                       badge=_drawn_once(env, "badge"), claim_row=_drawn_once(env, "claim_row"),
+                       claim_meta=_drawn_once(env, "claim_meta"), block=_drawn_once(env, "block"))
     env.globals["m"] = env.get_template("macros.html").module  # the shared macros, built once, not per page
     return Jinja2Templates(env=env)
 
 
-def _drawn_once(env: Environment, macro: str) -> Callable[[Hashable], Markup]:
-    """A filter drawing its value with one of the shared macros, each distinct value once: chains of
-    sources (frozen records) and status badges recur on every line of a page and from page to page."""
+def _drawn_once(env: Environment, macro: str) -> Callable[..., Markup]:
+    """A filter drawing its value (and the macro's further arguments) with one of the shared macros,
+    each distinct value once: chains of sources (frozen records) and status badges recur on every line
+    of a page and from page to page, and a claim row (a frozen ``ClaimItem``: the claim, its cluster and
+    verdict), a claim's facts or a paragraph with its claims marked (a frozen ``highlight.Block``) is
+    drawn again whenever its page is viewed again. The macros draw only their arguments, so
+    the same value always draws the same; a changed verdict is another ``ClaimItem``, never a stale hit."""
 
     @functools.lru_cache(maxsize=4096)
-    def draw(value: Hashable) -> Markup:
-        return getattr(env.globals["m"], macro)(value)
+    def draw(value: Hashable, *args: Hashable) -> Markup:
+        return getattr(env.globals["m"], macro)(value, *args)
 
     return draw
 

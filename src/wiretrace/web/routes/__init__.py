@@ -1,4 +1,9 @@
-"""The app's routes, one module per page family or API resource; ``ROUTERS`` lists them in mount order."""
+"""The app's routes, one module per page family or API resource; ``ROUTERS`` lists them in mount order.
+
+Routes that only read the database through its indexes are ``async def``: they run on the event loop,
+saving the hand-over to a worker thread and back (see ``web.state``). Routes that write, or wait on the
+source index, stay plain ``def`` and run in FastAPI's thread pool.
+"""
 
 from wiretrace.web.routes import (
     api_articles,

@@ -20,25 +20,25 @@ SearchText = Annotated[str, Query(min_length=1, max_length=500, description="Wor
 
 
 @router.get("/articles", response_model=Page[ArticleSummary], summary="List articles in the order stored")
-def list_articles(request: Request, win: WindowDep) -> JSONResponse:
+async def list_articles(request: Request, win: WindowDep) -> JSONResponse:
     data = corpus(request)
     return page_json(data.articles(limit=win.limit, offset=win.offset), data.count_articles(), win)
 
 
 @router.get("/articles/{article_id}", response_model=StoredArticle, responses=error_responses(404),
             summary="One article: text, typed segments, comments, locations")  # fmt: skip
-def get_article(request: Request, article_id: ArticleId) -> JSONResponse:
+async def get_article(request: Request, article_id: ArticleId) -> JSONResponse:
     return JSONResponse(to_jsonable(found(corpus(request).article(article_id), f"article {article_id}")))
 
 
 @router.get("/search/articles", response_model=Page[ArticleHit], summary="Articles matching words, best first")
-def search_articles(request: Request, q: SearchText, win: WindowDep) -> JSONResponse:
+async def search_articles(request: Request, q: SearchText, win: WindowDep) -> JSONResponse:
     hits = article_hits(corpus(request), q, win, state(request).options.search_cap)
     return page_json(hits.items, hits.total, win)
 
 
 @router.get("/search/claims", response_model=Page[ClaimItem],
             summary="Claims whose text or speaker match words, best first")  # fmt: skip
-def search_claims(request: Request, q: SearchText, win: WindowDep) -> Response:
+async def search_claims(request: Request, q: SearchText, win: WindowDep) -> Response:
     items, total = claim_hits_json(corpus(request), q, win, state(request).options.search_cap)
     return page_json_text(items, total, win)

@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api", tags=["claims"], responses=error_responses(400
 
 @router.get("/claims", response_model=Page[ClaimItem], responses=error_responses(404),
             summary="Claims in article then text order, with cluster and verdict")  # fmt: skip
-def list_claims(
+async def list_claims(
     request: Request,
     win: WindowDep,
     article: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="Only this article's claims.")] = None,

@@ -20,21 +20,21 @@ FilterText = Annotated[str, Query(max_length=300)]
 
 
 @router.get("/stories", response_model=Page[Story], summary="Stories, the most recently updated first")
-def list_stories(request: Request, win: WindowDep) -> Response:
+async def list_stories(request: Request, win: WindowDep) -> Response:
     data = corpus(request)
     items = stories_json(data.connection, limit=win.limit, offset=win.offset)
     return page_json_text(items, data.count_stories(), win)
 
 
 @router.get("/stories/{story_id}", response_model=Story, responses=error_responses(404), summary="One story")
-def get_story(request: Request, story_id: StoryId) -> JSONResponse:
+async def get_story(request: Request, story_id: StoryId) -> JSONResponse:
     return JSONResponse(to_jsonable(found(corpus(request).story(story_id), f"story {story_id}")))
 
 
 @router.get("/stories/{story_id}/clusters", response_model=Page[ClaimCluster], responses=error_responses(404),
             summary="A story's claim clusters in timeline order (unknown times last), optionally filtered",
             description="20 clusters a page unless ``limit`` says otherwise: each carries every report.")  # fmt: skip
-def story_clusters(
+async def story_clusters(
     request: Request, story_id: StoryId, win: CardWindowDep,
     source: Annotated[str, Query(max_length=300, description="A source name any report passes through.")] = "",
     status: Annotated[str, Query(max_length=300, description="The cluster's status, e.g. not-confirmed.")] = "",
@@ -52,6 +52,6 @@ def story_clusters(
 
 @router.get("/clusters/{cluster_id}", response_model=ClaimCluster, responses=error_responses(404),
             summary="One claim cluster: mentions, origins, independence, relays, history, conflicts, framing")  # fmt: skip
-def get_cluster(request: Request, cluster_id: ClusterId) -> Response:
+async def get_cluster(request: Request, cluster_id: ClusterId) -> Response:
     text = found(cluster_json(corpus(request).connection, cluster_id), f"claim cluster {cluster_id}")
     return Response(text, media_type="application/json")

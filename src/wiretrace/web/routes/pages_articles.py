@@ -16,14 +16,14 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 @router.get("/articles")
-def articles_page(request: Request, win: WindowDep) -> HTMLResponse:
+async def articles_page(request: Request, win: WindowDep) -> HTMLResponse:
     data = corpus(request)
     rows = data.articles(limit=win.limit, offset=win.offset)
     return render(request, "articles.html", rows=rows, pager=pager(request, win, len(rows), data.count_articles()))
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
+async def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
     data = corpus(request)
     stored = found(data.article(article_id), f"article {article_id}")
     items = claim_items(data, data.claims(article=article_id))
@@ -43,7 +43,7 @@ def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
 
 
 @router.get("/claims")
-def claims_page(request: Request, win: WindowDep) -> HTMLResponse:
+async def claims_page(request: Request, win: WindowDep) -> HTMLResponse:
     data = corpus(request)
     items = claim_items(data, data.claims(limit=win.limit, offset=win.offset))
     total = state(request).counted(data, "claims", data.count_claims)

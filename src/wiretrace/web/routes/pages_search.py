@@ -18,7 +18,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 @router.get("/search")
-def search_page(
+async def search_page(
     request: Request, win: SearchWindowDep, q: Annotated[str, Query(max_length=500)] = ""
 ) -> HTMLResponse:
     data, cap = corpus(request), state(request).options.search_cap

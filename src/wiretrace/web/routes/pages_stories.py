@@ -27,7 +27,7 @@ def home() -> RedirectResponse:
 
 
 @router.get("/stories")
-def stories_page(request: Request, win: WindowDep) -> HTMLResponse:
+async def stories_page(request: Request, win: WindowDep) -> HTMLResponse:
     data = corpus(request)
     rows = data.stories(limit=win.limit, offset=win.offset)
     return render(request, "stories.html", stories=rows, articles=data.count_articles(),
@@ -35,7 +35,7 @@ def stories_page(request: Request, win: WindowDep) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}")
-def story_page(
+async def story_page(
     request: Request, story_id: StoryId, win: CardWindowDep,
     source: FilterText = "", status: FilterText = "", place: FilterText = "",
 ) -> HTMLResponse:  # fmt: skip
@@ -51,7 +51,7 @@ def story_page(
 
 
 @router.get("/clusters/{cluster_id}")
-def cluster_page(request: Request, cluster_id: ClusterId) -> HTMLResponse:
+async def cluster_page(request: Request, cluster_id: ClusterId) -> HTMLResponse:
     data = corpus(request)
     cluster = found(data.cluster(cluster_id), f"claim cluster {cluster_id}")
     loaded = load_articles(data.connection, [m.article for m in cluster.mentions])
