@@ -122,3 +122,17 @@ def test_the_seed_story_needs_its_setting_to_keep_clusters_apart(tmp_path, examp
         without = conn.execute("SELECT COUNT(DISTINCT cluster_id) FROM cluster_claims").fetchone()[0]
     assert without < with_setting - 5
 
+
+
+def test_a_restarted_linker_replays_the_same_links_whatever_its_batch(tmp_path):
+    db = tmp_path / "w.db"
+    wiretrace.analyze([_write(tmp_path / "in", sorted(REPORTS))], db).close()
+    with store.connect(db) as conn:
+        whole = Linker(conn)  # every article in one batch
+        stepwise = Linker(store.connect(tmp_path / "empty.db"))
+        stepwise.conn = conn
+        stepwise._restore(batch=1)
+        assert len(whole._article_at) == len(REPORTS)
+        assert stepwise._article_at == whole._article_at
+        assert stepwise._stories.assignments == whole._stories.assignments
+        assert len(stepwise._reposts) == len(whole._reposts)

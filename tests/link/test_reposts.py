@@ -51,3 +51,24 @@ def test_shingles_of_short_and_empty_texts():
     assert shingles("", 5) == set()
     assert shingles("Two words", 5) == {b"two words"}
     assert len(shingles("one two three four five six", 5)) == 2
+
+
+def test_the_bands_find_what_datasketch_lsh_finds():
+    """The index's buckets against datasketch's own MinHashLSH over the same signatures: same candidates."""
+    from datasketch import MinHash, MinHashLSH
+
+    from wiretrace.link.reposts import SCHEME
+
+    words = (BODY + " " + OTHER).split()
+    texts = [" ".join(words[i : i + 40 + i % 17]) for i in range(0, len(words) - 40)]
+    texts += [t.replace("the", "a", i % 3) for i, t in enumerate(texts)]
+    options = RepostOptions()
+    ours, theirs = RepostIndex(options), MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
+    signatures = [signature(t, options) for t in texts]
+    for article, hashvalues in enumerate(signatures):
+        ours.add(article, hashvalues.astype("<u8") if article % 2 else hashvalues)  # as stored, and as made
+        theirs.insert(article, MinHash(num_perm=options.num_perm, hashvalues=hashvalues, scheme=SCHEME))
+    found = [ours.candidates(h) for h in signatures]
+    assert found == [set(theirs.query(MinHash(num_perm=options.num_perm, hashvalues=h, scheme=SCHEME)))
+                     for h in signatures]
+    assert sum(len(f) > 1 for f in found) > len(texts) // 4  # near-copies share buckets: the check has teeth

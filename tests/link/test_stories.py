@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import numpy as np
@@ -156,9 +157,9 @@ def test_memory_is_bounded_and_a_dormant_story_can_still_be_joined():
     clusterer, labels = run([*REHAB_A, BUDGET, *(item(f"Parliament debates the budget, day {i}", names="Finance Ministry",
                                                       terms="budget vote deficit") for i in range(4))], options)
     rehab = labels[0]
-    kept = [i for i, label in enumerate(clusterer.assignments) if label == rehab and clusterer._items[i].bags]
+    kept = [i for i, label in enumerate(clusterer.assignments) if label == rehab and clusterer._items[i] is not None]
     assert kept == [2]  # dormant: its latest member only
-    budget = [i for i, label in enumerate(clusterer.assignments) if label == labels[3] and clusterer._items[i].bags]
+    budget = [i for i, label in enumerate(clusterer.assignments) if label == labels[3] and clusterer._items[i] is not None]
     assert len(budget) == 2  # active: its two latest
     assert clusterer.add(item("Dana Vale leaves the rehab clinic", names="Dana Vale", terms="rehab clinic")) == rehab
     assert clusterer.story(rehab).title and len(clusterer.story(rehab).members) == 4  # summaries keep everyone
@@ -167,3 +168,14 @@ def test_memory_is_bounded_and_a_dormant_story_can_still_be_joined():
 def test_trimmed_and_untrimmed_runs_agree_while_stories_stay_small():
     items = REHAB_A + REHAB_B + [BUDGET]
     assert run(items)[1] == run(items, StoryOptions(members_kept=3, dormant_after=10))[1]
+
+
+def test_a_dormant_story_keeps_its_summary_when_its_members_are_dropped():
+    dated = [replace(it, dates=(date(2022, 1, 5 + i),), places=("Almaty",) if i else ("Almaty", "Astana"))
+             for i, it in enumerate(REHAB_A)]
+    quiet = [item(f"Parliament debates the budget, day {i}", names="Finance Ministry", terms="budget vote")
+             for i in range(4)]
+    full, _ = run([*dated, *quiet])
+    trimmed, labels = run([*dated, *quiet], StoryOptions(members_kept=2, dormant_after=2, dormant_members=1))
+    assert sum(it is not None for it in trimmed._items[: len(dated)]) == 1  # the rehab story went dormant
+    assert trimmed.story(labels[0]) == full.story(labels[0])  # title, span, places, actors, members

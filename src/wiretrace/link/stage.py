@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import OrderedDict
-from itertools import groupby
+from itertools import groupby, islice
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -113,15 +113,15 @@ class Linker:
         self._next_cluster = 1 + int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM clusters").fetchone()[0])
         self._restore()
 
-    def _restore(self) -> None:
-        linked = list(store.linked_articles(self.conn))
-        if not linked:
-            return
-        vectors = embed([item.signals.lead for item in linked], self.options.stories.embedding)
-        for item, vector in zip(linked, vectors, strict=True):
-            self._stories.restore(features_from_signals(item.signals, vector), item.story - 1)
-            self._article_at.append(item.article)
-            self._reposts.add(item.article, item.minhash)
+    def _restore(self, batch: int = 1000) -> None:
+        """Replay the stored links, ``batch`` articles at a time (a 100k-article corpus is never held whole)."""
+        rows = store.linked_articles(self.conn)
+        while linked := list(islice(rows, batch)):  # itertools.batched is Python 3.12+
+            vectors = embed([item.signals.lead for item in linked], self.options.stories.embedding)
+            for item, vector in zip(linked, vectors, strict=True):
+                self._stories.restore(features_from_signals(item.signals, vector), item.story - 1)
+                self._article_at.append(item.article)
+                self._reposts.add(item.article, item.minhash)
 
     def link_pending(self, on_article: Callable[[int], None] | None = None) -> int:
         """Link every extracted article not linked yet, in arrival order; returns how many."""

@@ -24,10 +24,13 @@ Only a few stories are scored per article: the ``candidate_stories`` nearest by 
 matrix product) and those sharing the article's rarest names and entity tokens (an inverted index); per
 story at most ``members_compared`` members, the nearest by embedding.
 
-Memory stays bounded on a stream: a story keeps the bags of its ``members_kept`` latest members only,
-and a story no article has joined for ``dormant_after`` arrivals keeps those of its ``dormant_members``
-latest; the others keep what a story's summary needs (title, embedding, dates, places, actors). A story
-is scored against the members whose bags it kept, so a late report can still join a dormant story.
+Memory stays bounded on a stream: a story keeps the features of its ``members_kept`` latest members
+only, and a story no article has joined for ``dormant_after`` arrivals keeps those of its
+``dormant_members`` latest. A story is scored against the members it kept, so a late report can still
+join a dormant story. Its summary is kept as it grows (``_Summary``: the span of dates, counts of places
+and actors, and the title of the member nearest the centroid among those kept and those dropped, each
+dropped member's closeness taken when it was dropped; a dormant story's centroid no longer moves, so its
+title is exact).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -121,6 +124,35 @@ class StoryFeatures:
     dates: tuple[date, ...] = ()
     actors: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+
+
+class _Summary:
+    """What a story's snapshot needs of members whose features were dropped: the span of their dates,
+    counts of their places and actors, and the title and embedding of the one nearest the centroid."""
+
+    __slots__ = ("actors", "first", "last", "places", "title", "embedding")
+
+    def __init__(self) -> None:
+        self.first: date | None = None
+        self.last: date | None = None
+        self.places: Counter[str] = Counter()
+        self.actors: Counter[str] = Counter()
+        self.title: str | None = None
+        self.embedding: np.ndarray | None = None
+
+    def add(self, item: StoryFeatures) -> None:
+        """Count the dates, places and actors of a member (every member, as it joins)."""
+        if item.dates:
+            first, last = min(item.dates), max(item.dates)
+            self.first = first if self.first is None else min(self.first, first)
+            self.last = last if self.last is None else max(self.last, last)
+        self.places.update(item.places)
+        self.actors.update(item.actors[:5])
+
+    def drop(self, item: StoryFeatures, centroid: np.ndarray) -> None:
+        """Keep the title of a member whose features go if it is nearer ``centroid`` than the one kept."""
+        if self.embedding is None or float(item.embedding @ centroid) > float(self.embedding @ centroid):
+            self.title, self.embedding = item.title, item.embedding
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,8 +294,9 @@ class StoryClusterer:
         self.options = options or StoryOptions()
         self._weights = self.options.weights.vector()
         self._frequencies = DocumentFrequencies()
-        self._items: list[StoryFeatures] = []
+        self._items: list[StoryFeatures | None] = []  # None: dropped (see the module docstring)
         self._story_of: list[int] = []
+        self._summaries: list[_Summary] = []
         self._members: list[list[int]] = []
         self._scored: list[list[int]] = []  # per story: the members whose bags are kept, oldest first
         self._last_join: list[int] = []  # per story: the arrival number of its latest member
@@ -294,6 +327,7 @@ class StoryClusterer:
 
     def _new_story(self) -> int:
         self._members.append([])
+        self._summaries.append(_Summary())
         self._scored.append([])
         self._last_join.append(0)
         return len(self._members) - 1
@@ -346,32 +380,34 @@ class StoryClusterer:
         self._items.append(item)
         self._story_of.append(story)
         self._members[story].append(index)
+        self._summaries[story].add(item)
         self._scored[story].append(index)
         self._last_join[story] = index
         heapq.heappush(self._dormancy, (index, story))
-        self._trim(story, self.options.members_kept)
-        while self._dormancy and self._dormancy[0][0] < index - self.options.dormant_after:
-            joined, quiet = heapq.heappop(self._dormancy)
-            if joined == self._last_join[quiet]:  # else it has grown since: a later entry stands for it
-                self._trim(quiet, self.options.dormant_members)
         if story >= len(self._centroids):
             width = item.embedding.shape[0]
             grown = np.zeros((story + 1, width), dtype=np.float32)
             grown[: len(self._centroids)] = self._centroids.reshape(-1, width) if self._centroids.size else 0
             self._centroids = grown
         self._centroids[story] += item.embedding
+        self._trim(story, self.options.members_kept)
+        while self._dormancy and self._dormancy[0][0] < index - self.options.dormant_after:
+            joined, quiet = heapq.heappop(self._dormancy)
+            if joined == self._last_join[quiet]:  # else it has grown since: a later entry stands for it
+                self._trim(quiet, self.options.dormant_members)
         for channel in ("names", "entities"):
             for key in item.bags.get(channel, {}):
                 self._index.setdefault(f"{channel}:{key}", set()).add(story)
 
     def _trim(self, story: int, keep: int) -> None:
-        """Drop the bags of the story's members but its ``keep`` latest (see the module docstring)."""
+        """Drop the features of the story's members but its ``keep`` latest (see the module docstring)."""
         scored = self._scored[story]
         while len(scored) > max(keep, 1):
             member = scored.pop(0)
             item = self._items[member]
             self._frequencies.forget(item)
-            self._items[member] = replace(item, bags={})
+            self._summaries[story].drop(item, self._centroids[story])
+            self._items[member] = None
 
     def stories(self) -> list[Story]:
         """A snapshot of every story, by id."""
@@ -382,11 +418,11 @@ class StoryClusterer:
         return self._summary(story, self._members[story])
 
     def _summary(self, story: int, members: list[int]) -> Story:
-        items = [self._items[m] for m in members]
-        centroid = self._centroids[story]
-        central = max(items, key=lambda item: float(item.embedding @ centroid))
-        days = sorted(d for item in items for d in item.dates)
-        places = Counter(p for item in items for p in item.places)
-        actors = Counter(a for item in items for a in item.actors[:5])
-        return Story(story, tuple(members), central.title, days[0] if days else None, days[-1] if days else None,
-                     tuple(p for p, _ in places.most_common(5)), tuple(a for a, _ in actors.most_common(5)))
+        summary, centroid = self._summaries[story], self._centroids[story]
+        kept = [(item.title, item.embedding) for item in (self._items[m] for m in self._scored[story])]
+        if summary.embedding is not None:  # the dropped members came first: ties go to the earliest
+            kept.insert(0, (summary.title, summary.embedding))
+        title = max(kept, key=lambda pair: float(pair[1] @ centroid))[0]
+        return Story(story, tuple(members), title, summary.first, summary.last,
+                     tuple(p for p, _ in summary.places.most_common(5)),
+                     tuple(a for a, _ in summary.actors.most_common(5)))
