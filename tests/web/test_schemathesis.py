@@ -70,3 +70,14 @@ def test_api_conforms_and_refuses_writes_without_token(read_schema) -> None:
 def test_api_conforms_with_token(write_schema) -> None:
     seen = run_operations(write_schema, skip={"POST /api/reports"}, headers={"Authorization": f"Bearer {TOKEN}"})
     assert "PATCH /api/claims/{claim_id}" in seen
+
+
+def test_the_schema_declares_the_bearer_token_on_the_writes_only(seed_db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    schema = TestClient(create_app(seed_db)).get("/openapi.json").json()
+    schemes = schema["components"]["securitySchemes"]
+    assert [s["scheme"].lower() for s in schemes.values() if s["type"] == "http"] == ["bearer"]
+    secured = {f"{method.upper()} {path}" for path, item in schema["paths"].items()
+               for method, operation in item.items() if operation.get("security")}
+    assert secured == {"POST /api/reports", "PATCH /api/claims/{claim_id}"}

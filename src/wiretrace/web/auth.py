@@ -3,7 +3,8 @@ carry it as ``Authorization: Bearer <token>``.
 
 The comparison is constant-time (``hmac.compare_digest``) so response timing does not leak how much of
 a guessed token was right. No token configured → 403 (writes are off); no or malformed header → 401;
-a wrong token → 403.
+a wrong token → 403. The header is read through FastAPI's ``HTTPBearer``, so the OpenAPI schema
+declares the scheme on the write routes (Swagger's "Authorize" button, schemathesis' auth).
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 import hmac
 from pathlib import Path
 
-from fastapi import Request
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from wiretrace.errors import WiretraceError
 from wiretrace.web.errors import ApiError
@@ -30,14 +34,18 @@ def read_token(path: Path) -> str:
     return token
 
 
-def require_token(request: Request) -> None:
+_BEARER = HTTPBearer(auto_error=False, description="the token of `wiretrace serve --token-file FILE`")
+
+
+def require_token(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)]
+) -> None:
     """A FastAPI dependency of every write route: refuse unless the request carries the app's token."""
     expected: str | None = request.app.state.web.token
     if expected is None:
         raise ApiError(403, "writes are disabled on this server; start it with --token-file to enable them")
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not given.strip():
+    if credentials is None:  # no header, another scheme, or no token after "Bearer"
         raise ApiError(401, "this write needs the header 'Authorization: Bearer <token>'",
                        headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
-    if not hmac.compare_digest(given.strip().encode("utf-8"), expected.encode("utf-8")):
+    if not hmac.compare_digest(credentials.credentials.strip().encode("utf-8"), expected.encode("utf-8")):
         raise ApiError(403, "the token is wrong")
