@@ -26,11 +26,16 @@ def best_of(run: Callable[[], object], repeat: int) -> float:
 def best_of_interleaved(runs: Mapping[str, Callable[[], object]], repeat: int) -> dict[str, float]:
     """``best_of`` for several runs taken in turn (a, b, c, a, b, c, ...), so a burst of load on a shared
     machine hits every run alike and the ratios between them stay put."""
-    best = dict.fromkeys(runs, float("inf"))
+    return {name: min(times) for name, times in timed_interleaved(runs, repeat).items()}
+
+
+def timed_interleaved(runs: Mapping[str, Callable[[], object]], repeat: int) -> dict[str, list[float]]:
+    """Every time (seconds) of ``repeat`` turns of several runs taken in turn (see ``best_of_interleaved``)."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(max(1, repeat)):
         for name, run in runs.items():
-            best[name] = min(best[name], best_of(run, 1))
-    return best
+            times[name].append(best_of(run, 1))
+    return times
 
 
 def machine_info() -> dict[str, str]:

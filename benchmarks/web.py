@@ -1,7 +1,7 @@
 """Response time of the web UI's pages and API lists on a 10k-article database, as a ratio to a trivial
 page (``/healthz``) timed in the same run against the same server. Goal: every ratio ≤ 5.
 
-    python benchmarks/web.py [--articles 10000] [--repeat 15] [--db FILE]
+    python benchmarks/web.py [--articles 10000] [--repeat 15] [--db FILE] [--default-gc]
 
 The database is built fast, without running spaCy 10k times: the two seed reports are analysed once,
 then copies of their articles (each with its own title prefix, document id and claim ids), their
@@ -9,8 +9,9 @@ claims and story signals, and their stories, links and claim clusters are writte
 ``wiretrace.store``. Copies are grouped ``--per-story`` articles to a story; in a story the copies of
 one claim join one cluster, as repeated reports of the same claims would. ``--db FILE`` keeps the
 database (and reuses it when it exists). The server runs in its own process (uvicorn on a free port of
-127.0.0.1); each figure is the best of ``--repeat`` requests, pages taken in turn so load on a shared
-machine hits them alike. The app keeps each stored record it decoded (by its exact text) and counts of
+127.0.0.1, the garbage collector tuned as ``wiretrace serve`` tunes it unless ``--default-gc``); each
+figure is the best of ``--repeat`` requests, pages taken in turn so load on a shared machine hits them
+alike. The app keeps each stored record it decoded (by its exact text) and counts of
 whole lists until the database changes, so a page viewed again costs less than its first view: the rows
 "not viewed before" take another page at each request (up to 198 of them). The source index is built
 on the first request to a source page; that first request is timed apart.
@@ -25,6 +26,7 @@ import itertools
 import logging
 import socket
 import subprocess
+import statistics
 import sys
 import tempfile
 import time
@@ -34,7 +36,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
-from _common import best_of_interleaved, machine_line, markdown_table
+from _common import machine_line, markdown_table, timed_interleaved
 
 import wiretrace
 from wiretrace import store
@@ -124,11 +126,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    code = ("import sys; from pathlib import Path; from wiretrace.web import create_app; import uvicorn; "
-            "uvicorn.run(create_app(Path(sys.argv[1])), host='127.0.0.1', port=int(sys.argv[2]), "
-            "log_level='warning', access_log=False)")  # fmt: skip
-    process = subprocess.Popen([sys.executable, "-c", code, str(db), str(port)])
+def start_server(db: Path, port: int, *, serving_gc: bool = True) -> subprocess.Popen:
+    """The app in uvicorn, in a process of its own, with the garbage collector tuned as ``wiretrace
+    serve`` tunes it (``serving_gc``) or left at Python's defaults; no access log."""
+    code = ("import sys; from pathlib import Path; from wiretrace.web import create_app, tune_gc_for_serving; "
+            "import uvicorn; app = create_app(Path(sys.argv[1])); "
+            "tune_gc_for_serving() if sys.argv[3] == 'serving' else None; "
+            "uvicorn.run(app, host='127.0.0.1', port=int(sys.argv[2]), log_level='warning', access_log=False)")  # fmt: skip
+    gc_mode = "serving" if serving_gc else "default"
+    process = subprocess.Popen([sys.executable, "-c", code, str(db), str(port), gc_mode])
     for _ in range(600):
         try:
             httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
@@ -186,10 +192,12 @@ def measure(base: str, total: int, repeat: int) -> tuple[list[list[object]], flo
             assert response.status_code == 200, (url, response.status_code)
             sizes[name] = len(response.content)
         turns = {name: itertools.cycle([url] if isinstance(url, str) else url[:-1]) for name, url in urls.items()}
-        best = best_of_interleaved({name: (lambda t=turn: client.get(next(t))) for name, turn in turns.items()}, repeat)
-    baseline = best["/healthz (baseline)"]
-    rows = [[name, f"{best[name] * 1000:.1f}", f"{best[name] / baseline:.1f}", f"{sizes[name] // 1024}"]
-            for name in urls]  # fmt: skip
+        times = timed_interleaved({name: (lambda t=turn: client.get(next(t))) for name, turn in turns.items()}, repeat)
+    best = {name: min(values) for name, values in times.items()}
+    median = {name: statistics.median(values) for name, values in times.items()}
+    base, base_median = best["/healthz (baseline)"], median["/healthz (baseline)"]
+    rows = [[name, f"{best[name] * 1000:.1f}", f"{best[name] / base:.1f}", f"{median[name] * 1000:.1f}",
+             f"{median[name] / base_median:.1f}", f"{sizes[name] // 1024}"] for name in urls]  # fmt: skip
     return rows, index_build
 
 
@@ -199,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--per-story", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--db", type=Path, help="Keep the database here (reused when it exists).")
+    parser.add_argument("--default-gc", action="store_true",
+                        help="leave the garbage collector at Python's defaults (`wiretrace serve` tunes it)")
     args = parser.parse_args(argv)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
     with tempfile.TemporaryDirectory() as folder:
@@ -210,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         with Corpus(db, read_only=True) as corpus:
             total, claims, stories = corpus.count_articles(), corpus.count_claims(), corpus.count_stories()
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(db, port, serving_gc=not args.default_gc)
         try:
             rows, index_build = measure(f"http://127.0.0.1:{port}", total, args.repeat)
         finally:
@@ -218,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             server.wait(timeout=30)
     print(f"{machine_line()}\n")
     print(f"Database: {total:,} articles, {claims:,} claims, {stories:,} stories; best of {args.repeat} requests.\n")
-    print(markdown_table(["page", "ms", "time / /healthz", "KiB"], rows))
+    print(markdown_table(["page", "best ms", "best / /healthz", "median ms", "median / /healthz median", "KiB"], rows))
     print(f"\nFirst source page (builds the source index of the whole database): {index_build:.1f} s")
 
 
