@@ -148,8 +148,8 @@ MEMORY_PARTS = (
     ("stories: article features (bags, embeddings)", "_stories._items"),
     ("stories: weighted-bag cache (DocumentFrequencies._cache)", "_stories._frequencies._cache"),
     ("stories: document frequencies", "_stories._frequencies.df"),
-    ("stories: name index, members, centroids", "_stories"),
-    ("reposts: MinHash LSH and signatures", "_reposts"),
+    ("stories: name index, members, centroids, summaries", "_stories"),
+    ("reposts: MinHash bands and signatures", "_reposts"),
     ("claim indexes of cached stories (LinkOptions.cached_claims)", "_claims"),
     ("rest of the Linker", ""),
 )

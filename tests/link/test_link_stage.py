@@ -129,7 +129,8 @@ def test_a_restarted_linker_replays_the_same_links_whatever_its_batch(tmp_path):
     wiretrace.analyze([_write(tmp_path / "in", sorted(REPORTS))], db).close()
     with store.connect(db) as conn:
         whole = Linker(conn)  # every article in one batch
-        stepwise = Linker(store.connect(tmp_path / "empty.db"))
+        with store.connect(tmp_path / "empty.db") as empty:
+            stepwise = Linker(empty)
         stepwise.conn = conn
         stepwise._restore(batch=1)
         assert len(whole._article_at) == len(REPORTS)

@@ -72,3 +72,12 @@ def test_the_bands_find_what_datasketch_lsh_finds():
     assert found == [set(theirs.query(MinHash(num_perm=options.num_perm, hashvalues=h, scheme=SCHEME)))
                      for h in signatures]
     assert sum(len(f) > 1 for f in found) > len(texts) // 4  # near-copies share buckets: the check has teeth
+
+
+def test_a_signature_of_another_length_is_refused_with_the_option_to_check():
+    from wiretrace.errors import WiretraceError
+
+    index = RepostIndex()
+    with pytest.raises(WiretraceError, match="num_perm"):
+        index.add(1, signature(BODY, RepostOptions(num_perm=32)))
+    assert len(index) == 0

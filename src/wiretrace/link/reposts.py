@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from wiretrace.errors import WiretraceError
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 SCHEME = "affine32"  # datasketch 2's default; named so stored signatures are always read the same way
 
@@ -46,7 +48,7 @@ def shingles(text: str, size: int) -> set[bytes]:
 
 
 def signature(text: str, options: RepostOptions | None = None) -> np.ndarray:
-    """The MinHash signature of ``text`` (``num_perm`` unsigned 64-bit values)."""
+    """The MinHash signature of ``text`` (``num_perm`` values below 2**32, as unsigned integers)."""
     options = options or RepostOptions()
     minhash = MinHash(num_perm=options.num_perm, scheme=SCHEME)
     minhash.update_batch(list(shingles(text, options.shingle)))
@@ -70,6 +72,11 @@ class RepostIndex:
         """Index one article's signature under its id."""
         if article in self._signatures:
             return
+        if hashvalues.shape != (self.options.num_perm,):
+            raise WiretraceError(
+                f"article {article}: a MinHash signature of shape {hashvalues.shape}, the index takes "
+                f"{self.options.num_perm} values (RepostOptions.num_perm); link again with the same options"
+            )
         if hashvalues.dtype != np.uint32 and hashvalues.size and int(hashvalues.max()) < 2**32:
             hashvalues = hashvalues.astype(np.uint32)  # stored as 64-bit; affine32's values fit in half
         self._signatures[article] = hashvalues

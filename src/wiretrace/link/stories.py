@@ -29,8 +29,9 @@ only, and a story no article has joined for ``dormant_after`` arrivals keeps tho
 ``dormant_members`` latest. A story is scored against the members it kept, so a late report can still
 join a dormant story. Its summary is kept as it grows (``_Summary``: the span of dates, counts of places
 and actors, and the title of the member nearest the centroid among those kept and those dropped, each
-dropped member's closeness taken when it was dropped; a dormant story's centroid no longer moves, so its
-title is exact).
+dropped member's closeness taken when it was dropped: exact for a story that had at most
+``members_kept`` members when it went dormant, whose centroid no longer moves; for a larger story a
+member dropped while it was still growing was compared with the centroid of that time).
 """
 
 from __future__ import annotations
@@ -127,8 +128,9 @@ class StoryFeatures:
 
 
 class _Summary:
-    """What a story's snapshot needs of members whose features were dropped: the span of their dates,
-    counts of their places and actors, and the title and embedding of the one nearest the centroid."""
+    """What a story's snapshot needs beyond its kept members: the span of every member's dates, counts
+    of every member's places and actors, and the title and embedding of the dropped member nearest the
+    centroid when it was dropped."""
 
     __slots__ = ("actors", "first", "last", "places", "title", "embedding")
 
@@ -298,7 +300,7 @@ class StoryClusterer:
         self._story_of: list[int] = []
         self._summaries: list[_Summary] = []
         self._members: list[list[int]] = []
-        self._scored: list[list[int]] = []  # per story: the members whose bags are kept, oldest first
+        self._scored: list[list[int]] = []  # per story: the members whose features are kept, oldest first
         self._last_join: list[int] = []  # per story: the arrival number of its latest member
         self._dormancy: list[tuple[int, int]] = []  # heap of (arrival number, story) to check for dormancy
         self._centroids = np.zeros((0, 0), dtype=np.float32)

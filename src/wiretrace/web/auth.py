@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hmac
 from pathlib import Path
-
 from typing import Annotated
 
 from fastapi import Depends, Request
