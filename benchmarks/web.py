@@ -162,6 +162,7 @@ def pages(client: httpx.Client, total: int) -> dict[str, str | list[str]]:
         "story timeline (20 cards)": f"/stories/{story}",
         "story timeline, a story not viewed before": [f"/stories/{s}" for s in stories[1:]],
         "story timeline, filtered by source": f"/stories/{story}?source={quote('RIA Novosti')}",
+        "story map of places": f"/stories/{story}/map",
         "claim cluster page": f"/clusters/{dozens}",
         "articles list, last page": f"/articles?offset={max(0, total - 50)}",
         "article page": f"/articles/{total // 2}",

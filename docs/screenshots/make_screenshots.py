@@ -77,6 +77,11 @@ def _shots(page: Page, base: str, out: Path) -> list[Path]:
     shot("source")
     page.goto(f"{base}/search?q=dozens")
     shot("search")
+    page.goto(f"{base}/stories")
+    page.locator("a.story-link").first.click()
+    page.locator("a.map-link").click()
+    page.wait_for_load_state()
+    shot("story-map")
     return written
 
 

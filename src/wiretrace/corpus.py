@@ -122,6 +122,11 @@ class Corpus:
     def count_clusters(self, *, story: int) -> int:
         return store.count_clusters(self.connection, story=story)
 
+    def places(self, *, story: int) -> list[store.StoryPlace]:
+        """The places a story's claims name, with how many of its claim clusters and claims name each,
+        the most widely reported first."""
+        return store.story_places(self.connection, story)
+
     def cluster(self, cluster_id: int) -> ClaimCluster | None:
         """One claim cluster with its mentions, origins, independence, status history, conflicts, framing."""
         return store.load_cluster(self.connection, cluster_id)

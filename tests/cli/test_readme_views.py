@@ -53,5 +53,5 @@ def test_the_export_header_shown_is_the_tables(readme: str, what: str) -> None:
 
 def test_every_screenshot_shown_exists(readme: str) -> None:
     shown = re.findall(r"\]\((docs/screenshots/[^)]+\.png)\)", readme)
-    assert len(shown) == 8
+    assert len(shown) == 9
     assert [path for path in shown if not (README.parent / path).is_file()] == []

@@ -74,3 +74,25 @@ def test_article_004_shows_its_two_comments_apart_and_threaded(page, seed_server
     assert "Kremlin playbook" not in body and "Kremlin playbook" in comments.nth(1).inner_text()
     assert page.locator("article.article-body mark.claim").count() >= 10
     assert page.locator("article.article-body figure.caption").count() >= 1
+
+
+def test_the_map_of_places_marks_almaty_and_shades_kazakhstan(story_page) -> None:
+    story_page.locator("a.map-link").click()
+    story_page.wait_for_url(re.compile(r"/stories/\d+/map$"))
+    world = story_page.locator("svg.place-map image")
+    assert world.get_attribute("href") == "/static/world.svg"
+    assert story_page.evaluate("() => document.querySelector('svg.place-map image').getBBox().width") > 0
+    markers = story_page.locator("svg.place-map a.marker")
+    names = [t.strip() for t in markers.locator("text").all_text_contents()]  # SVG has no innerText
+    assert "Almaty" in names and "Taraz" in names
+    almaty = markers.filter(has_text="Almaty").locator("circle")
+    taraz = markers.filter(has_text="Taraz").locator("circle")
+    assert float(almaty.get_attribute("r")) > float(taraz.get_attribute("r"))  # named by more clusters
+    assert "Republic Square" in almaty.locator("title").text_content()  # a square of Almaty, listed with it
+    assert story_page.locator("svg.place-map path.shade title").text_content().startswith("Kazakhstan")
+    rows = {r.locator("td").first.inner_text(): r.locator("td").last.inner_text()
+            for r in story_page.locator("table.places-table tbody tr").all()}
+    assert rows["Zhambyl Region"] == "no" and rows["Almaty"] == "yes"  # a region with no point: listed only
+    markers.filter(has_text="Taraz").click()
+    story_page.wait_for_url(re.compile(r"/stories/\d+\?place=Taraz$"))
+    assert story_page.locator("article.card").count() >= 1

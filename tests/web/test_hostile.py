@@ -74,6 +74,7 @@ def hostile_urls(base: str, posted: int) -> list[str]:
         f"{base}/stories", f"{base}/articles", f"{base}/claims", f"{base}/sources",
         *(f"{base}/stories/{s['id']}" for s in stories),
         *(f"{base}/stories/{s['id']}?source={quote(HOSTILE_OUTLET)}" for s in stories),
+        *(f"{base}/stories/{s['id']}/map" for s in stories),
         *(f"{base}/clusters/{c}" for c in clusters),
         *(f"{base}/articles/{a['id']}" for a in httpx.get(f"{base}/api/articles").json()["items"]),
         *(f"{base}/sources/{quote(name, safe='')}" for name in sources),

@@ -38,7 +38,9 @@ from wiretrace.store.links import (
     mentions_of_articles,
     save_link,
     search_claims,
+    StoryPlace,
     story_claims,
+    story_places,
     story_signals,
 )
 from wiretrace.store.verdicts import VERDICTS, Verdict, load_verdict, set_verdict, verdicts_of
@@ -72,7 +74,9 @@ __all__ = [
     "mentions_of_articles",
     "save_link",
     "search_claims",
+    "StoryPlace",
     "story_claims",
+    "story_places",
     "story_signals",
     "ArticleSummary",
     "RunSummary",

@@ -194,6 +194,36 @@ def count_clusters(conn: sqlite3.Connection, *, story: int) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM clusters WHERE story_id = ?", (story,)).fetchone()[0])
 
 
+@dataclass(frozen=True, slots=True)
+class StoryPlace:
+    """A place the claims of a story name (as the extract stage resolved it) and how often: in how many
+    of its claim clusters and in how many of its clustered claims."""
+
+    name: str
+    kind: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    parent: str | None
+    clusters: int
+    claims: int
+
+
+def story_places(conn: sqlite3.Connection, story: int) -> list[StoryPlace]:
+    """The places a story's clustered claims name, the most widely reported first. SQLite reads them
+    out of the stored claim records (``json_each``), so no record is decoded in Python."""
+    rows = conn.execute(
+        "SELECT json_extract(p.value, '$.name') AS place_name, json_extract(p.value, '$.kind') AS place_kind,"
+        " json_extract(p.value, '$.country'), json_extract(p.value, '$.lat'), json_extract(p.value, '$.lon'),"
+        " json_extract(p.value, '$.parent'), COUNT(DISTINCT cc.cluster_id) AS place_clusters, COUNT(*)"
+        " FROM clusters k JOIN cluster_claims cc ON cc.cluster_id = k.id JOIN claims c ON c.id = cc.claim_id,"
+        " json_each(c.record, '$.places') p WHERE k.story_id = ? AND place_name IS NOT NULL"
+        " GROUP BY place_name, place_kind ORDER BY place_clusters DESC, place_name",
+        (story,),
+    )
+    return [StoryPlace(r[0], r[1] or "", r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows]
+
+
 def load_cluster(conn: sqlite3.Connection, cluster: int) -> ClaimCluster | None:
     row = conn.execute("SELECT id, record FROM clusters WHERE id = ?", (cluster,)).fetchone()
     return _cluster(row, _mentions_of_clusters(conn, [cluster])[cluster]) if row else None

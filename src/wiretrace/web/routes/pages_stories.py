@@ -15,6 +15,7 @@ from wiretrace.web.claims import verdicts
 from wiretrace.web.deps import ClusterId, StoryId, corpus, found
 from wiretrace.web.highlight import sentence_block
 from wiretrace.web.pagination import CardWindowDep, WindowDep, pager
+from wiretrace.web.place_map import place_map
 from wiretrace.web.render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -48,6 +49,14 @@ async def story_page(
         request, "story.html", story=story, cards=cards(data, clusters), where=where,
         statuses=FACTUALITY_LABELS, source_names=seen, pager=pager(request, win, len(clusters), total),
     )  # fmt: skip
+
+
+@router.get("/stories/{story_id}/map")
+async def story_map_page(request: Request, story_id: StoryId) -> HTMLResponse:
+    data = corpus(request)
+    story = found(data.story(story_id), f"story {story_id}")
+    places = data.places(story=story_id)
+    return render(request, "story_map.html", story=story, places=places, map=place_map(places))
 
 
 @router.get("/clusters/{cluster_id}")
