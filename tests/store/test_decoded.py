@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wiretrace.jsonable import from_jsonable, to_jsonable
-from wiretrace.records import Claim, ClaimCluster, Story
+from wiretrace.records import Claim, ClaimCluster, Story, StorySignals
 from wiretrace.store.decoded import claim_from_text, claim_record, cluster_record, record_decoder, story_record
 
 Strategies = Callable[[Any], st.SearchStrategy[Any]]
 
 
-@pytest.mark.parametrize("kind", [Claim, ClaimCluster, Story], ids=lambda k: k.__name__)
+@pytest.mark.parametrize("kind", [Claim, ClaimCluster, Story, StorySignals], ids=lambda k: k.__name__)
 @settings(max_examples=30, deadline=None)
 @given(data=st.data(), drop=st.booleans())
 def test_a_stored_text_decodes_as_from_jsonable_does(

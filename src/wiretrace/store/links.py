@@ -20,7 +20,7 @@ from wiretrace.jsonable import from_jsonable, to_jsonable
 from wiretrace.records import UNKNOWN_OUTLET, Claim, ClaimCluster, Mention, Story, StorySignals
 from wiretrace.store.claims import StoredClaim
 from wiretrace.store.database import transaction, utcnow
-from wiretrace.store.decoded import claim_from_text, claim_record, cluster_record, story_record
+from wiretrace.store.decoded import claim_from_text, claim_record, cluster_record, signals_from_text, story_record
 
 _CHUNK = 500  # placeholders per query, well under SQLite's limit
 
@@ -77,7 +77,7 @@ class LinkUpdate:
 def story_signals(conn: sqlite3.Connection, article: int) -> StorySignals | None:
     """The story signals stored with an article's extraction, or None (not extracted, or before schema 3)."""
     row = conn.execute("SELECT signals FROM extractions WHERE article_id = ?", (article,)).fetchone()
-    return from_jsonable(StorySignals, json.loads(row[0])) if row and row[0] else None
+    return signals_from_text(row[0]) if row and row[0] else None
 
 
 def articles_to_link(conn: sqlite3.Connection) -> list[int]:
@@ -97,7 +97,7 @@ def linked_articles(conn: sqlite3.Connection) -> Iterator[LinkedArticle]:
     )
     for row in rows:
         yield LinkedArticle(row[0], row[1], row[2], np.frombuffer(row[3], dtype="<u8").copy(),
-                            from_jsonable(StorySignals, json.loads(row[4])))  # fmt: skip
+                            signals_from_text(row[4]))  # fmt: skip
 
 
 def save_link(conn: sqlite3.Connection, update: LinkUpdate) -> None:
