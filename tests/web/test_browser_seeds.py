@@ -96,3 +96,21 @@ def test_the_map_of_places_marks_almaty_and_shades_kazakhstan(story_page) -> Non
     markers.filter(has_text="Taraz").click()
     story_page.wait_for_url(re.compile(r"/stories/\d+\?place=Taraz$"))
     assert story_page.locator("article.card").count() >= 1
+
+
+def test_the_main_pages_load_every_resource_they_name(page, seed_server: Server) -> None:
+    """No request of a page fails and the console stays clean (a missing icon, outline or script shows here)."""
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    page.on("response", lambda response: problems.append(f"{response.status}: {response.url}")
+            if response.status >= 400 else None)  # fmt: skip
+    page.goto(f"{seed_server.url}/stories")
+    page.locator("a.story-link").first.click()
+    page.wait_for_url(re.compile(r"/stories/\d+$"))
+    story = page.url
+    for path in ("", "/map"):
+        page.goto(story + path, wait_until="networkidle")
+    page.goto(f"{seed_server.url}/articles/1", wait_until="networkidle")
+    page.goto(f"{seed_server.url}/search?q=police", wait_until="networkidle")
+    assert problems == []
