@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +17,8 @@ from ingest_samples import FRENCH, JAPANESE, RUSSIAN
 
 from wiretrace.ingest import IngestOptions, expand_inputs, iter_documents, read_source
 from wiretrace.records import Document, Skipped
+
+NOBODY = 65534  # the conventional uid and gid of nobody/nogroup
 
 HOSTILE_HTML = (
     '<html><head><title>Flood <b>warning</title><script>alert("x")</script></head>'
@@ -216,16 +222,37 @@ def test_a_pipe_is_not_read(tmp_path: Path) -> None:
     assert_skipped(only(read([tmp_path / "pipe"])), "E013", "not a regular file")
 
 
-def test_unreadable_file(tmp_path: Path) -> None:
-    path = tmp_path / "locked.txt"
-    path.write_text("secret")
-    path.chmod(0)
+@contextmanager
+def reading_as_nobody() -> Iterator[None]:
+    """Root reads any file whatever its mode: as root (CI), read as the unprivileged ``nobody`` (the
+    effective ids only, given back after); as any other user, as that user."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
     try:
-        if os.access(path, os.R_OK):
-            pytest.skip("running as a user who can read any file (root)")
-        assert_skipped(only(read([path])), "E013", "Permission denied")
+        yield
     finally:
-        path.chmod(0o644)
+        os.seteuid(0)
+        os.setegid(0)
+
+
+def test_unreadable_file() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="wiretrace-locked-"))  # not under pytest's root-only tmp folders
+    try:
+        folder.chmod(0o755)
+        readable, path = folder / "open.txt", folder / "locked.txt"
+        readable.write_text("Police said on Monday that the road was closed.")
+        path.write_text("secret")
+        path.chmod(0)
+        assert isinstance(only(read([readable])), Document)  # everything reading imports is loaded first
+        with reading_as_nobody():
+            assert not os.access(path, os.R_OK, effective_ids=True)
+            found = only(read([path]))
+        assert_skipped(found, "E013", "Permission denied")
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_a_newline_in_a_file_name_stays_on_one_line(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from absent import missing
 from web_helpers import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -58,7 +59,7 @@ def seed_server(seed_db: Path) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) to run browser tests")
+        missing(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) to run browser tests")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
