@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from wiretrace import store
 from wiretrace.jsonable import to_jsonable
 from wiretrace.records import ChainLink, ClaimCluster, ClaimTime, Comment, Extraction, Mention, Origin, Story
+from wiretrace.store.decoded import claim_from_text
 from wiretrace.store.articles import article_titles, count_article_matches, load_articles, search_articles
 from wiretrace.store.json_pages import claims_json, cluster_json, clusters_json, search_claims_json, stories_json
 from wiretrace.store.links import clusters_of_claims, count_claim_matches
@@ -237,7 +238,7 @@ def test_a_search_ranks_the_most_recent_matches_of_its_window(conn):
     newest = store.search_claims(conn, '"bridge"', limit=100, window=5)
     assert len(newest) == 5
     seqs = [r[0] for r in conn.execute("SELECT seq FROM claims ORDER BY seq DESC LIMIT 5")]
-    assert sorted(store.claim_from_json(json.loads(r[0])).id for r in conn.execute(
+    assert sorted(claim_from_text(r[0]).id for r in conn.execute(
         f"SELECT record FROM claims WHERE seq IN ({','.join('?' * 5)})", seqs)) == sorted(c.claim.id for c in newest)
     assert count_claim_matches(conn, '"bridge"', cap=5) == 5
     assert count_claim_matches(conn, '"bridge"') == len(store.list_claims(conn))

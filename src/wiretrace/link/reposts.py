@@ -16,7 +16,6 @@ dict per band from the band's hash to its article (a list when several share it)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,10 +86,6 @@ class RepostIndex:
                     held.append(article)
                 else:
                     buckets[key] = [held, article]
-
-    def add_all(self, items: Iterable[tuple[int, np.ndarray]]) -> None:
-        for article, hashvalues in items:
-            self.add(article, hashvalues)
 
     def candidates(self, hashvalues: np.ndarray) -> set[int]:
         """The indexed articles sharing a band with this signature (what ``MinHashLSH.query`` returns)."""

@@ -9,20 +9,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
 from wiretrace.jsonable import to_jsonable
-from wiretrace.records import (
-    ChainLink,
-    Claim,
-    ClaimPlace,
-    ClaimQuantity,
-    ClaimTime,
-    Entity,
-    Extraction,
-    Proposition,
-    Skipped,
-)
+from wiretrace.records import Claim, Extraction, Skipped
 from wiretrace.store.database import insert_error, transaction, utcnow
 from wiretrace.store.decoded import claim_record
 
@@ -121,18 +110,3 @@ def extraction_status(conn: sqlite3.Connection, article: int) -> tuple[str, str 
     return (row["status"], row["note"]) if row else None
 
 
-def claim_from_json(data: dict[str, Any]) -> Claim:
-    """The ``Claim`` a stored JSON record describes (the inverse of ``to_jsonable``)."""
-    time = data.get("time")
-    proposition = data.get("proposition")
-    return Claim(
-        id=data["id"], article_id=data["article_id"], start=data["start"], end=data["end"], text=data["text"],
-        kind=data["kind"], speaker=data["speaker"], chain=tuple(ChainLink(**link) for link in data["chain"]),
-        factuality=data["factuality"], cues=tuple(data.get("cues", ())),
-        time=ClaimTime(**time) if time else None,
-        quantities=tuple(ClaimQuantity(**q) for q in data.get("quantities", ())),
-        places=tuple(ClaimPlace(**p) for p in data.get("places", ())),
-        entities=tuple(Entity(**e) for e in data.get("entities", ())),
-        proposition=Proposition(**{**proposition, "arguments": tuple(proposition["arguments"])}) if proposition else None,
-        where=data.get("where", "body"), confirms=tuple(data.get("confirms", ())), denies=tuple(data.get("denies", ())),
-    )  # fmt: skip

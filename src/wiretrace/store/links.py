@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from wiretrace.jsonable import from_jsonable, to_jsonable
+from wiretrace.jsonable import to_jsonable
 from wiretrace.records import UNKNOWN_OUTLET, Claim, ClaimCluster, Mention, Story, StorySignals
 from wiretrace.store.claims import StoredClaim
 from wiretrace.store.database import transaction, utcnow
@@ -39,7 +39,6 @@ __all__ = [
     "linked_articles",
     "list_clusters",
     "list_stories",
-    "mentions_of_articles",
     "load_cluster",
     "load_story",
     "save_link",
@@ -344,19 +343,3 @@ def count_claim_matches(conn: sqlite3.Connection, query: str, *, cap: int | None
         (query, -1 if cap is None else cap),
     ).fetchone()
     return int(row[0])
-
-
-def mentions_of_articles(conn: sqlite3.Connection, articles: Sequence[int]) -> list[Mention]:
-    """Every claim of the given articles as a mention (what provenance resolves names over)."""
-    found: list[Mention] = []
-    for first in range(0, len(articles), 500):
-        chunk = list(articles[first : first + 500])
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            "SELECT c.record, c.article_id, a.outlet, a.published_at, l.repost_of FROM claims c"
-            " JOIN articles a ON a.id = c.article_id LEFT JOIN links l ON l.article_id = c.article_id"
-            f" WHERE c.article_id IN ({marks}) ORDER BY c.article_id, c.idx",  # noqa: S608 (placeholders only)
-            chunk,
-        )
-        found += [_mention(row) for row in rows]
-    return found

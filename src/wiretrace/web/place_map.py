@@ -107,11 +107,13 @@ def _frame(left: float, right: float, top: float, bottom: float) -> tuple[float,
     return x - width / 2, x + width / 2, y - height / 2, y + height / 2
 
 
-def _corners(path: str) -> list[tuple[float, float]]:
-    """The south-west and north-east corners (longitude, latitude) of an outline's bounding box."""
+@cache
+def _corners(path: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The south-west and north-east corners (longitude, latitude) of an outline's bounding box (once
+    per outline: the outlines never change, and Russia's is thousands of numbers)."""
     numbers = [float(n) for n in _NUMBER.findall(path)]
     xs, ys = numbers[0::2], [-y for y in numbers[1::2]]
-    return [(min(xs), min(ys)), (max(xs), max(ys))]
+    return (min(xs), min(ys)), (max(xs), max(ys))
 
 
 @cache
