@@ -248,6 +248,10 @@ def test_article_hits_have_snippets_and_titles(conn):
     hits = search_articles(conn, '"bridge"', limit=3)
     assert all("[Bridge]" in snippet for _, snippet in hits)
     titles = article_titles(conn, [article for article, _ in hits] + [999])
+    assert all(text == "" for _, _, text in titles.values())
+    with_text = article_titles(conn, list(titles), with_text=True)
+    assert {a: t[:2] for a, t in with_text.items()} == {a: t[:2] for a, t in titles.items()}
+    assert all(text.strip() for _, _, text in with_text.values())
     assert set(titles) == {article for article, _ in hits}
 
 

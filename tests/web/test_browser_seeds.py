@@ -105,9 +105,10 @@ def test_the_main_pages_load_every_resource_they_name(page, seed_server: Server)
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
     page.on("response", lambda response: problems.append(f"{response.status}: {response.url}")
             if response.status >= 400 else None)  # fmt: skip
-    page.goto(f"{seed_server.url}/stories")
+    # leaving a page that is still loading aborts its requests: each page is left once it is idle
+    page.goto(f"{seed_server.url}/stories", wait_until="networkidle")
     page.locator("a.story-link").first.click()
-    page.wait_for_url(re.compile(r"/stories/\d+$"))
+    page.wait_for_url(re.compile(r"/stories/\d+$"), wait_until="networkidle")
     story = page.url
     for path in ("", "/map"):
         page.goto(story + path, wait_until="networkidle")

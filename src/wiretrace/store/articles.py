@@ -206,22 +206,46 @@ def _stored(row: sqlite3.Row, segments: list[Segment], comments: list[Comment], 
 def search_articles(
     conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0, window: int | None = None
 ) -> list[tuple[int, str]]:
-    """Full-text search (FTS5 syntax); returns (article id, snippet) best first (bm25).
+    """Full-text search (FTS5 syntax); returns (article id, FTS5 snippet of its text) best first (bm25).
 
-    Hits are ranked on their row ids inside the index and snippets are made for the returned ones only.
-    With ``window``, only the ``window`` most recently stored matches are ranked: a word found in every
-    article then costs ``window`` scores, not one per article (``count_article_matches`` says how many
-    match in all). Raises ``sqlite3.OperationalError`` on a malformed query.
+    See ``rank_articles``; snippets are made for the returned articles only. Raises
+    ``sqlite3.OperationalError`` on a malformed query.
+    """
+    ranked = rank_articles(conn, query, limit=limit, offset=offset, window=window)
+    snippets = fts_snippets(conn, query, ranked)
+    return [(article, snippets.get(article, "")) for article in ranked]
+
+
+def rank_articles(
+    conn: sqlite3.Connection, query: str, *, limit: int = 20, offset: int = 0, window: int | None = None
+) -> list[int]:
+    """Ids of the articles matching an FTS5 query, best first (bm25), ranked on their row ids inside the
+    index. With ``window``, only the ``window`` most recently stored matches are ranked: a word found in
+    every article then costs ``window`` scores, not one per article (``count_article_matches`` says how
+    many match in all). Raises ``sqlite3.OperationalError`` on a malformed query.
     """
     rows = conn.execute(
         "WITH hits AS (SELECT rowid AS id, bm25(articles_fts) AS score FROM articles_fts"
-        "  WHERE articles_fts MATCH :q ORDER BY rowid DESC LIMIT :window),"
-        " page AS (SELECT id, score FROM hits ORDER BY score, id DESC LIMIT :limit OFFSET :offset)"
-        " SELECT p.id, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip FROM page p"
-        " JOIN articles_fts f ON f.rowid = p.id WHERE articles_fts MATCH :q ORDER BY p.score, p.id DESC",
+        "  WHERE articles_fts MATCH :q ORDER BY rowid DESC LIMIT :window)"
+        " SELECT id FROM hits ORDER BY score, id DESC LIMIT :limit OFFSET :offset",
         {"q": query, "window": -1 if window is None else window, "limit": limit, "offset": offset},
     )
-    return [(r[0], r[1]) for r in rows]
+    return [r[0] for r in rows]
+
+
+def fts_snippets(conn: sqlite3.Connection, query: str, ids: Sequence[int]) -> dict[int, str]:
+    """FTS5's snippet of the text of each of the given articles matching ``query`` (12 tokens, hits in
+    ``[...]``), by id. FTS5 tokenises the whole text of each to choose its passage."""
+    found: dict[int, str] = {}
+    for first in range(0, len(ids), _CHUNK):
+        chunk = list(ids[first : first + _CHUNK])
+        rows = conn.execute(
+            "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts WHERE articles_fts MATCH ?"
+            f" AND rowid IN ({','.join('?' * len(chunk))})",  # noqa: S608 (placeholders)
+            (query, *chunk),
+        )
+        found.update({r[0]: r[1] for r in rows})
+    return found
 
 
 def count_article_matches(conn: sqlite3.Connection, query: str, *, cap: int | None = None) -> int:
@@ -233,14 +257,18 @@ def count_article_matches(conn: sqlite3.Connection, query: str, *, cap: int | No
     return int(row[0])
 
 
-def article_titles(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
-    """``(title, outlet)`` of each of the given articles that exists, by id (what a list of hits shows)."""
-    found: dict[int, tuple[str | None, str | None]] = {}
+def article_titles(
+    conn: sqlite3.Connection, ids: Sequence[int], *, with_text: bool = False
+) -> dict[int, tuple[str | None, str | None, str]]:
+    """``(title, outlet, text)`` of each of the given articles that exists, by id (what a list of hits
+    shows); the text is read only ``with_text`` (else it is empty)."""
+    found: dict[int, tuple[str | None, str | None, str]] = {}
+    text = "text" if with_text else "''"
     for first in range(0, len(ids), _CHUNK):
         chunk = list(ids[first : first + _CHUNK])
         rows = conn.execute(
-            f"SELECT id, title, outlet FROM articles WHERE id IN ({','.join('?' * len(chunk))})",  # noqa: S608 (placeholders)
+            f"SELECT id, title, outlet, {text} FROM articles WHERE id IN ({','.join('?' * len(chunk))})",  # noqa: S608
             chunk,
         )
-        found.update({r[0]: (r[1], r[2]) for r in rows})
+        found.update({r[0]: (r[1], r[2], r[3]) for r in rows})
     return found

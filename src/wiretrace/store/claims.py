@@ -80,21 +80,52 @@ def articles_to_extract(conn: sqlite3.Connection) -> list[int]:
     return [r[0] for r in rows]
 
 
+ClaimKey = tuple[int, int]
+"""A claim's place in list order: ``(article row id, index of the claim in its article)``."""
+
+
 def list_claims(
-    conn: sqlite3.Connection, *, article: int | None = None, limit: int | None = None, offset: int = 0
+    conn: sqlite3.Connection, *, article: int | None = None, limit: int | None = None, offset: int = 0,
+    start: ClaimKey | None = None,
 ) -> list[StoredClaim]:
     """Claims in article order then text order; of one article when ``article`` (its row id) is given;
-    all of them unless ``limit`` is given. A page is cut on the ``(article_id, idx)`` index, so a deep
-    page passes over index entries, not the records before it."""
-    where, params = ("WHERE article_id = ?", [article]) if article is not None else ("", [])
+    all of them unless ``limit`` is given. ``offset`` counts from the first claim, or from the claim at
+    ``start`` when given (``claim_key_at`` finds it). A page is cut on the ``(article_id, idx)`` index,
+    so a deep page passes over index entries (from ``start``, if any), not the records before it."""
+    where, params = claims_where(article, start)
     if limit is None:  # everything after offset: one pass in index order
-        query = f"SELECT article_id, record FROM claims {where} ORDER BY article_id, idx LIMIT -1 OFFSET ?"  # noqa: S608
+        query = f"SELECT article_id, record FROM claims {where} ORDER BY article_id, idx LIMIT -1 OFFSET ?"  # noqa
         rows = conn.execute(query, (*params, offset))
     else:
         query = ("SELECT article_id, record FROM claims WHERE seq IN (SELECT seq FROM claims"
                  f" {where} ORDER BY article_id, idx LIMIT ? OFFSET ?) ORDER BY article_id, idx")  # noqa: S608
         rows = conn.execute(query, (*params, limit, offset))
     return [StoredClaim(r["article_id"], claim_record(r["record"])) for r in rows]
+
+
+def claim_key_at(conn: sqlite3.Connection, offset: int, *, start: ClaimKey | None = None) -> ClaimKey | None:
+    """The key of the claim ``offset`` places after the first claim (or after the claim at ``start``) in
+    list order, or None when there are not that many; it costs a pass over ``offset`` index entries, so
+    a caller paging deep into the list keeps the keys it found (see ``wiretrace.web.seek``)."""
+    where, params = claims_where(None, start)
+    row = conn.execute(
+        f"SELECT article_id, idx FROM claims {where} ORDER BY article_id, idx LIMIT 1 OFFSET ?",  # noqa: S608
+        (*params, offset),
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else None
+
+
+def claims_where(article: int | None, start: ClaimKey | None) -> tuple[str, list[object]]:
+    """The ``WHERE`` clause (fixed text) and parameters keeping one article's claims and/or those from
+    ``start`` on (a row-value comparison, which SQLite answers from the ``(article_id, idx)`` index)."""
+    terms, params = [], []
+    if article is not None:
+        terms.append("article_id = ?")
+        params.append(article)
+    if start is not None:
+        terms.append("(article_id, idx) >= (?, ?)")
+        params.extend(start)
+    return ("WHERE " + " AND ".join(terms) if terms else ""), params
 
 
 def count_claims(conn: sqlite3.Connection, *, article: int | None = None) -> int:

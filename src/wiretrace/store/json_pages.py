@@ -21,6 +21,7 @@ from typing import Any
 
 from wiretrace.jsonable import to_jsonable
 from wiretrace.records import UNKNOWN_OUTLET, Claim, ClaimCluster, Story
+from wiretrace.store.claims import ClaimKey, claims_where
 
 __all__ = ["claims_json", "cluster_json", "clusters_json", "search_claims_json", "stories_json"]
 
@@ -109,12 +110,15 @@ _CLAIM_ITEM = (f"json_object('article', c.article_id, 'claim', {_filled('c.recor
                f" 'cluster', cc.cluster_id, 'verdict', json({_VERDICT}))")
 
 
-def claims_json(conn: sqlite3.Connection, *, article: int | None = None, limit: int = 50, offset: int = 0) -> str:
-    """Claims in article then text order (of one article when ``article`` is given), each with its
-    article's row id, its cluster and the analyst's verdict, as a JSON array of
-    ``{"article", "claim", "cluster", "verdict"}`` (``list_claims`` with ``clusters_of_claims`` and
-    ``verdicts_of``)."""
-    where, params = ("WHERE article_id = ?", [article]) if article is not None else ("", [])
+def claims_json(
+    conn: sqlite3.Connection, *, article: int | None = None, limit: int = 50, offset: int = 0,
+    start: ClaimKey | None = None,
+) -> str:
+    """Claims in article then text order (of one article when ``article`` is given; ``offset`` counted
+    from the claim at ``start`` when given), each with its article's row id, its cluster and the
+    analyst's verdict, as a JSON array of ``{"article", "claim", "cluster", "verdict"}`` (``list_claims``
+    with ``clusters_of_claims`` and ``verdicts_of``)."""
+    where, params = claims_where(article, start)
     row = conn.execute(
         f"SELECT {_array('item')} FROM (SELECT {_CLAIM_ITEM} AS item FROM claims c"  # noqa: S608
         " LEFT JOIN cluster_claims cc ON cc.claim_id = c.id LEFT JOIN verdicts v ON v.claim_id = c.id"

@@ -22,11 +22,12 @@ from typing import TypeVar
 
 from wiretrace.corpus import Corpus
 from wiretrace.errors import WiretraceError
-from wiretrace.store.articles import article_titles, count_article_matches, search_articles
+from wiretrace.store.articles import article_titles, count_article_matches, fts_snippets, rank_articles
 from wiretrace.store.json_pages import search_claims_json
 from wiretrace.store.links import count_claim_matches, search_claims
 from wiretrace.web.models import ArticleHit
 from wiretrace.web.pagination import Window
+from wiretrace.web.snippets import passage, searched_words
 
 MAX_TERMS = 32
 T = TypeVar("T")
@@ -41,29 +42,40 @@ class Hits:
     capped: bool
 
 
-def fts_query(text: str) -> str | None:
-    """``text`` as an FTS5 query matching every word; None when it has no word to search for."""
-    terms = []
+def search_words(text: str) -> list[tuple[str, bool]]:
+    """The words of ``text`` a search looks for, each with whether it is a prefix (typed with ``*``)."""
+    words = []
     for word in text.split()[:MAX_TERMS]:
         prefix = word.endswith("*")
-        word = word.rstrip("*").replace('"', '""')
+        word = word.rstrip("*")
         if any(c.isalnum() for c in word):
-            terms.append(f'"{word}"' + ("*" if prefix else ""))
+            words.append((word, prefix))
+    return words
+
+
+def fts_query(text: str) -> str | None:
+    """``text`` as an FTS5 query matching every word; None when it has no word to search for."""
+    terms = ['"{}"'.format(word.replace('"', '""')) + ("*" if prefix else "") for word, prefix in search_words(text)]
     return " ".join(terms) or None
 
 
 def article_hits(corpus: Corpus, text: str, win: Window, cap: int) -> Hits:
     """Articles matching ``text``, best first among the ``cap`` most recent matches: one window of them
-    with their titles, outlets and snippets."""
+    with their titles, outlets and passages (``web.snippets``; FTS5's snippet where that finds none)."""
     query = fts_query(text)
     if query is None:
         return Hits([], 0, False)
     conn = corpus.connection
     counted = _fts(lambda: count_article_matches(conn, query, cap=cap + 1), query)
     shown = _window(win, cap)
-    found = _fts(lambda: search_articles(conn, query, limit=shown.limit, offset=shown.offset, window=cap), query)
-    titles = article_titles(conn, [article for article, _ in found])
-    items = [ArticleHit(article, *titles.get(article, (None, None)), snippet) for article, snippet in found]
+    ranked = _fts(lambda: rank_articles(conn, query, limit=shown.limit, offset=shown.offset, window=cap), query)
+    found = article_titles(conn, ranked, with_text=True)
+    words = searched_words(search_words(text))
+    passages = {article: passage(body, words) for article, (_, _, body) in found.items()} if words else {}
+    if missing := [article for article in ranked if passages.get(article) is None]:
+        passages.update(fts_snippets(conn, query, missing))
+    items = [ArticleHit(article, *found.get(article, (None, None, ""))[:2], passages.get(article) or "")
+             for article in ranked]  # fmt: skip
     return Hits(items, min(counted, cap), counted > cap)
 
 

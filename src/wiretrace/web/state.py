@@ -13,11 +13,11 @@ has one writer at a time anyway).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wiretrace.corpus import Corpus
 from wiretrace.web.sources import SourceCache
@@ -40,25 +40,25 @@ class WebOptions:
     mmap_bytes: int = 1 << 30
 
 
-class Counts:
-    """Counts of whole lists (every claim, ...) kept until the database changes, for one read handle.
+class Kept:
+    """Values worked out over whole lists (the count of every claim, where a deep page of the claim list
+    starts, ...), kept for one read handle until the database changes.
 
     Counting 260,000 claims to say "of 260,000" under a page costs more than reading the page. SQLite
     tells a handle whether any other connection has committed since it last asked (``PRAGMA
-    data_version``), so a count is kept exactly as long as it is true.
+    data_version``), so a value is kept exactly as long as it is true.
     """
 
     def __init__(self) -> None:
         self._version: int | None = None
-        self._counts: dict[str, int] = {}
+        self._values: dict[Hashable, Any] = {}
 
-    def get(self, corpus: Corpus, what: str, count: Callable[[], int]) -> int:
+    def current(self, corpus: Corpus) -> dict[Hashable, Any]:
+        """The values kept for the database as it is now (emptied when it changed since last asked)."""
         version = int(corpus.connection.execute("PRAGMA data_version").fetchone()[0])
         if version != self._version:
-            self._version, self._counts = version, {}
-        if what not in self._counts:
-            self._counts[what] = count()
-        return self._counts[what]
+            self._version, self._values = version, {}
+        return self._values
 
 
 class WebState:
@@ -82,15 +82,22 @@ class WebState:
         if corpus is None:
             corpus = Corpus(self.db, read_only=True)
             corpus.connection.execute(f"PRAGMA mmap_size = {int(self.options.mmap_bytes)}")
-            self._local.corpus, self._local.counts = corpus, Counts()
+            self._local.corpus, self._local.kept = corpus, Kept()
             with self._opened_lock:
                 self._opened.append(corpus)
         return corpus
 
     def counted(self, corpus: Corpus, what: str, count: Callable[[], int]) -> int:
         """``count()`` of this thread's ``corpus``, counted again only once the database has changed."""
-        counts: Counts = self._local.counts
-        return counts.get(corpus, what, count)
+        kept = self.kept(corpus)
+        if what not in kept:
+            kept[what] = count()
+        return int(kept[what])
+
+    def kept(self, corpus: Corpus) -> dict[Hashable, Any]:
+        """What this thread keeps of its ``corpus`` as the database is now (see ``Kept``)."""
+        values: Kept = self._local.kept
+        return values.current(corpus)
 
     @contextmanager
     def writer(self) -> Iterator[Corpus]:

@@ -16,6 +16,7 @@ from wiretrace.web.deps import MAX_ROW_ID, ClaimId, corpus, found, state
 from wiretrace.web.errors import error_responses
 from wiretrace.web.models import ClaimItem, VerdictIn
 from wiretrace.web.pagination import Page, WindowDep, page_json_text
+from wiretrace.web.seek import claim_start
 
 router = APIRouter(prefix="/api", tags=["claims"], responses=error_responses(400, 422))
 
@@ -27,14 +28,15 @@ async def list_claims(
     win: WindowDep,
     article: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="Only this article's claims.")] = None,
 ) -> Response:
-    data = corpus(request)
+    data, web = corpus(request), state(request)
     if article is not None:
         found(data.article(article), f"article {article}")
-    items = claims_json(data.connection, article=article, limit=win.limit, offset=win.offset)
-    if article is None:
-        total = state(request).counted(data, "claims", data.count_claims)
-    else:
+        items = claims_json(data.connection, article=article, limit=win.limit, offset=win.offset)
         total = data.count_claims(article=article)
+    else:
+        start, rest = claim_start(data, web.kept(data), win.offset)
+        items = claims_json(data.connection, limit=win.limit, offset=rest, start=start)
+        total = web.counted(data, "claims", data.count_claims)
     return page_json_text(items, total, win)
 
 

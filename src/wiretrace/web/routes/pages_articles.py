@@ -5,12 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from wiretrace.store.claims import list_claims
 from wiretrace.web.claims import claim_items
 from wiretrace.web.comments import threads
 from wiretrace.web.deps import ArticleId, corpus, found, state
 from wiretrace.web.highlight import blocks
 from wiretrace.web.pagination import WindowDep, pager
 from wiretrace.web.render import render
+from wiretrace.web.seek import claim_start
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -44,7 +46,8 @@ async def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
 
 @router.get("/claims")
 async def claims_page(request: Request, win: WindowDep) -> HTMLResponse:
-    data = corpus(request)
-    items = claim_items(data, data.claims(limit=win.limit, offset=win.offset))
-    total = state(request).counted(data, "claims", data.count_claims)
+    data, web = corpus(request), state(request)
+    start, rest = claim_start(data, web.kept(data), win.offset)
+    items = claim_items(data, list_claims(data.connection, limit=win.limit, offset=rest, start=start))
+    total = web.counted(data, "claims", data.count_claims)
     return render(request, "claims.html", claims=items, pager=pager(request, win, len(items), total))
