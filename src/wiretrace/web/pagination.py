@@ -2,7 +2,8 @@
 query, ``{"items", "total", "limit", "offset"}`` in JSON, previous/next links on pages.
 
 Every list is cut by the database (``LIMIT``/``OFFSET`` through ``Corpus``), never by loading it whole,
-so a page of a 10k-article database costs what a page of a small one does.
+so a page of a 10k-article database costs what a page of a small one does; deep pages of the claim list
+(hundreds of thousands of rows) start from kept keys instead (``web.seek``).
 """
 
 from __future__ import annotations
