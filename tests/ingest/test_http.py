@@ -8,7 +8,7 @@ import pytest
 from ingest_server import LocalServer, Route
 
 from wiretrace.ingest import IngestOptions, iter_documents
-from wiretrace.ingest.http import is_url
+from wiretrace.ingest.http import is_public_address, is_url
 from wiretrace.records import Document, Skipped
 
 PAGE = b"<html><head><title>Storm</title></head><body><p>Power lines are down.</p></body></html>"
@@ -123,3 +123,27 @@ def test_is_url(text: str, expected: bool) -> None:
 def test_other_schemes_are_refused() -> None:
     (skipped,) = read("ftp://files.example/report.txt")
     assert_skipped(skipped, "ftp://files.example/report.txt", "E005", "'ftp://'")
+
+
+def test_a_host_on_this_machine_is_refused_when_only_public_hosts_are_fetched(server: LocalServer) -> None:
+    server.routes["/story"] = Route(PAGE)
+    (refused,) = read(server.url("/story"), public_hosts_only=True)
+    assert_skipped(refused, server.url("/story"), "E009", "refused: 127.0.0.1 is 127.0.0.1, not a public address")
+    assert server.user_agents == []  # refused before anything was sent
+    (fetched,) = read(server.url("/story"))
+    assert isinstance(fetched, Document) and len(server.user_agents) == 1
+
+
+def test_a_name_that_does_not_resolve_is_one_skip_saying_so() -> None:
+    (refused,) = read("http://no-such-host.invalid/story", public_hosts_only=True)
+    assert_skipped(refused, "http://no-such-host.invalid/story", "E009", "cannot resolve 'no-such-host.invalid'")
+
+
+@pytest.mark.parametrize("address, public", [
+    ("93.184.216.34", True), ("2606:2800:220:1:248:1893:25c8:1946", True),
+    ("127.0.0.1", False), ("::1", False), ("::ffff:127.0.0.1", False), ("10.1.2.3", False), ("172.16.0.1", False),
+    ("192.168.1.1", False), ("169.254.169.254", False), ("fe80::1%eth0", False), ("fd00::1", False),
+    ("100.64.0.1", False), ("0.0.0.0", False), ("224.0.0.1", False), ("255.255.255.255", False),
+])  # fmt: skip
+def test_public_addresses(address: str, public: bool) -> None:
+    assert is_public_address(address) is public

@@ -1,9 +1,18 @@
 """Fetch one http(s) URL with httpx: timeouts, a clear User-Agent, redirects followed, size cap enforced
-while the body streams in (a server cannot push more than ``max_bytes`` into memory)."""
+while the body streams in (a server cannot push more than ``max_bytes`` into memory).
+
+With ``IngestOptions.public_hosts_only`` every request (the first and each redirect) is checked before
+it is sent: a host resolving to a loopback, private, link-local or otherwise non-public address is
+refused, so a caller of the web app cannot make it fetch ``http://127.0.0.1:.../`` or a cloud metadata
+address and read the answer back as an article. (The address is resolved again to connect; a name whose
+DNS answer changes between the two, DNS rebinding, is not caught.)"""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -42,8 +51,10 @@ def looks_like_url(text: str) -> bool:
 def fetch(url: str, options: IngestOptions) -> Fetched:
     """GET ``url``. Raises ``InputError`` E009 when it cannot be fetched and E003 when it is too large."""
     headers = {"User-Agent": options.user_agent}
+    hooks = {"request": [_refuse_non_public(url)]} if options.public_hosts_only else {}
     try:
-        client = httpx.Client(follow_redirects=True, timeout=options.timeout, headers=headers, verify=_tls())
+        client = httpx.Client(follow_redirects=True, timeout=options.timeout, headers=headers, verify=_tls(),
+                              event_hooks=hooks)  # fmt: skip
         with client, client.stream("GET", url) as response:
             return _read(response, url, options.max_bytes)
     except httpx.TimeoutException as error:
@@ -52,6 +63,32 @@ def fetch(url: str, options: IngestOptions) -> Fetched:
         raise InputError(url, Code.E009, f"cannot connect: {_describe(error)}") from error
     except (httpx.HTTPError, httpx.InvalidURL) as error:
         raise InputError(url, Code.E009, _describe(error)) from error
+
+
+def _refuse_non_public(url: str) -> Callable[[httpx.Request], None]:
+    """A request hook raising ``InputError`` E009 (naming ``url``, the input) when a request's host
+    resolves to an address that is not public."""
+
+    def check(request: httpx.Request) -> None:
+        host = request.url.host
+        try:
+            found = {info[4][0] for info in socket.getaddrinfo(host, request.url.port or 80, type=socket.SOCK_STREAM)}
+        except (OSError, UnicodeError) as error:
+            raise InputError(url, Code.E009, f"cannot resolve {host!r}: {_describe(error)}") from error
+        for address in sorted(found):
+            if not is_public_address(address):
+                raise InputError(url, Code.E009, f"refused: {host} is {address}, not a public address "
+                                 "(loopback, private network, link-local or reserved)")  # fmt: skip
+
+    return check
+
+
+def is_public_address(address: str) -> bool:
+    """Whether an IP address (IPv4 or IPv6, an IPv4-mapped one read as IPv4) is globally routable."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])  # an IPv6 zone ("fe80::1%eth0") is not part of it
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
 
 
 @cache

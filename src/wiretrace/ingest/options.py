@@ -22,11 +22,13 @@ class IngestOptions:
 
     ``max_bytes`` caps each document (a file, a fetched page, one JSONL line, one WARC record); over it
     the input is skipped with E003. Containers that must be parsed whole (a ``.json`` file, a feed) are
-    held to the same cap.
+    held to the same cap. ``public_hosts_only`` is for a server fetching what a caller names (``POST
+    /api/reports``): it must not be made to read its own machine or network for the caller.
     """
 
     max_bytes: int = 5_000_000
     follow_links: bool = False  # feeds: fetch each entry's link instead of using the entry's content
+    public_hosts_only: bool = False  # refuse a URL (or a redirect) to a loopback, private or reserved address
     timeout: float = 20.0  # seconds, for every HTTP phase (connect, read, write, pool)
     user_agent: str = DEFAULT_USER_AGENT
 

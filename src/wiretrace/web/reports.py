@@ -2,7 +2,8 @@
 
 Posted text or HTML is written to a private temporary file (the pipeline reads sources, and a file
 keeps ingest's sniffing, size cap and decoding exactly as for files on disk); a URL is fetched by
-ingest as usual. The app's ``Extractor`` is loaded once and reused, under the app's write lock.
+ingest as usual, except that a host on this machine or its private network is refused (unless
+``WebOptions.fetch_private_hosts``): a caller must not make the server read what only it can reach. The app's ``Extractor`` is loaded once and reused, under the app's write lock.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from wiretrace.web.state import WebState
 def add_report(web: WebState, report: ReportIn) -> ReportResult:
     """Analyze ``report`` into the app's database; a report the pipeline skips is a 422 saying why."""
     options = AnalyzeOptions(
-        ingest=IngestOptions(max_bytes=web.options.max_report_bytes),
+        ingest=IngestOptions(max_bytes=web.options.max_report_bytes,
+                             public_hosts_only=not web.options.fetch_private_hosts),
         outlet=report.outlet,
         published_at=_parse_time(report.published_at),
     )

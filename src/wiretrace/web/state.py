@@ -31,12 +31,14 @@ class WebOptions:
     """Settings of the web app, declared once. ``page_size`` is the default ``limit`` of every list,
     ``max_page`` its largest accepted value; ``search_cap`` how many of the most recent matches a search
     ranks and counts; ``mmap_bytes`` how much of the database each read handle maps into memory (pages
-    read without a system call each, shared by every worker thread through the OS)."""
+    read without a system call each, shared by every worker thread through the OS); ``fetch_private_hosts``
+lets ``POST /api/reports`` fetch URLs on loopback or private addresses (refused by default)."""
 
     page_size: int = 50
     max_page: int = 200
     search_cap: int = 200
     max_report_bytes: int = 5_000_000
+    fetch_private_hosts: bool = False
     mmap_bytes: int = 1 << 30
 
 
