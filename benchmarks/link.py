@@ -2,6 +2,7 @@
 articles, its growth exponent, and the cost of linking one more article into the largest corpus.
 
     python benchmarks/link.py [--sizes N ...] [--pool P] [--repeat K] [--new M] [--profile {new,all}] [--memory]
+    python benchmarks/link.py --restart DB [--repeat K]
 
 Inputs: ``--pool`` real English articles (seeds, ScrapingHub pages, PolNeAR texts from ``../shared/data``
 beside the repository, as ``benchmarks/extract.py`` loads them), extracted once by wiretrace and cached;
@@ -28,6 +29,10 @@ ones (where one more article's time goes at that size); ``--profile all`` adds a
 size with ``link_pending`` under cProfile (slow: the profiler about doubles the time). Profiled runs are
 never the timed ones. ``--memory`` adds a table of what the warm linker holds, by part (a walk over its
 objects after the incremental runs, outside every timing).
+
+``--restart DB`` times only the restart, ``--repeat`` times in one fresh process, on a database linked
+already (one a run left with ``--workdir``): the first with what the OS has cached of the database, the
+next with all of it read once (wall and CPU seconds, peak memory).
 """
 
 from __future__ import annotations
@@ -138,6 +143,30 @@ def worker(db: Path, extra: Path, profile: str | None, memory: bool) -> dict:
     result["restart_s"] = time.perf_counter() - start
     conn.close()
     return result
+
+
+def restart_only(db: Path, repeat: int) -> int:
+    """Time ``Linker(conn)`` on an already linked database ``repeat`` times in this process."""
+    from wiretrace.link.embeddings import embed
+    from wiretrace.link.stage import Linker
+
+    if not db.is_file():
+        raise SystemExit(f"{db}: no such database (keep one with --workdir)")
+    embed(["warm up the embedding model"])
+    conn = store.connect(db)
+    linked = conn.execute("SELECT COUNT(*) FROM links").fetchone()[0]
+    print(machine_line())
+    rows = []
+    for k in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        linker = Linker(conn)
+        rows.append([str(k + 1), f"{time.perf_counter() - wall:.1f}", f"{time.process_time() - cpu:.1f}",
+                     f"{peak_mb():.0f}"])
+        del linker
+    conn.close()
+    print(f"\nRestart (a new Linker replaying {linked:,} stored links):\n")
+    print(markdown_table(["run", "wall s", "CPU s", "peak MB so far"], rows))
+    return 0
 
 
 _ATOMS = (str, bytes, int, float, bool, complex, type(None))
@@ -387,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", choices=("new", "all"), help="cProfile the largest size (see above)")
     parser.add_argument("--memory", action="store_true", help="what the linker holds, by part (slow at 10k+)")
     parser.add_argument("--workdir", type=Path, default=None, help="keep the databases here (default: a temp dir)")
+    parser.add_argument("--restart", type=Path, help="time only a new Linker on this linked database (see above)")
     parser.add_argument("--worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--baseline", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -396,6 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.baseline:
         print(json.dumps(baseline(args.baseline)))
         return 0
+    if args.restart:
+        return restart_only(args.restart, max(2, args.repeat))
     pool = load_pool(args.pool, log=log)
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
         rows, notes, measured, info = [], [], [], None
