@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from wiretrace.extract.syntax import SUBJECT_DEPS
+
 Range = tuple[int, int]
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 # Children of a cue verb that belong to the cue: auxiliaries, negation, particles ("point out").
 CUE_CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "prt"})
 # Clauses inside a subject that describe rather than name the speaker ("officials, who ..."): left out.
@@ -83,18 +84,6 @@ def subject_of(verb: Token, skip: frozenset[int] = frozenset()) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and child.i not in skip:
             return None if is_expletive(child) else child
     return None
-
-
-def agent_of(verb: Token) -> Token | None:
-    """The object of a passive "by" ("was told by officials")."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-    return None
-
-
-def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
 
 
 def source_range(doc: Doc, head: Token, cue_lemmas: frozenset[str] = frozenset()) -> Range | None:

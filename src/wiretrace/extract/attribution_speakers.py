@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wiretrace.extract.attribution_context import Context
-from wiretrace.extract.attribution_spans import Range, agent_of, is_blank, is_passive, source_range, trim
+from wiretrace.extract.attribution_spans import Range, is_blank, source_range, trim
+from wiretrace.extract.syntax import agent_of, has_passive_mark
 from wiretrace.extract.cues import CueLexicon, cue_lemma
 
 INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
@@ -49,7 +50,7 @@ def _inverted_speaker(ctx: Context, verb: Token) -> Token | None:
 def verb_source(ctx: Context, verb: Token) -> tuple[Range | None, Token | None]:
     """The speaker of a cue verb: its subject, a passive agent, or the subject it shares with its head."""
     head: Token | None
-    if is_passive(verb):
+    if has_passive_mark(verb):
         head = agent_of(verb)
     elif (joined := _joined_subjects(ctx, verb)) is not None:
         return joined
@@ -58,7 +59,7 @@ def verb_source(ctx: Context, verb: Token) -> tuple[Range | None, Token | None]:
         probe, hops = verb, 0
         while head is None and probe.dep_ in INHERIT_DEPS and hops < 3 and probe.head.i != probe.i:
             probe, hops = probe.head, hops + 1
-            head = agent_of(probe) if is_passive(probe) else ctx.subject(probe)
+            head = agent_of(probe) if has_passive_mark(probe) else ctx.subject(probe)
         if head is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             head = verb.head  # "a statement saying ...", "a sign reading ..."
         if head is None and verb.tag_ in {"VBD", "VBZ", "VBP"}:

@@ -20,12 +20,12 @@ from wiretrace.extract.attribution_spans import (
     cue_adjuncts,
     cue_tokens,
     is_blank,
-    is_passive,
     subject_of,
     subtree_range,
     trim,
 )
 from wiretrace.extract.cues import CueLexicon, cue_lemma
+from wiretrace.extract.syntax import has_passive_mark
 
 # Verbs whose direct object is the person addressed, not what was said ("told reporters").
 ADDRESSEE_VERBS = frozenset(
@@ -280,12 +280,12 @@ def verb_frame(ctx: Context, verb: Token) -> Frame | None:
     if not found:
         return None
     source, head = verb_source(ctx, verb)
-    if source is None and not is_passive(verb) and verb.dep_ not in {"ROOT", "ccomp", "conj", "relcl"}:
+    if source is None and not has_passive_mark(verb) and verb.dep_ not in {"ROOT", "ccomp", "conj", "relcl"}:
         return None  # a bare "to say" or "saying" with no speaker anywhere
-    if source is None and verb.tag_ == "VB" and not is_passive(verb):
+    if source is None and verb.tag_ == "VB" and not has_passive_mark(verb):
         return None  # an imperative ("Tell us what happened") reports nothing
     content, extra_cue = found
-    if is_passive(verb) and source is None and (subject := _real_passive_subject(verb)) is not None:
+    if has_passive_mark(verb) and source is None and (subject := _real_passive_subject(verb)) is not None:
         raised = next((c for c in verb.rights if c.dep_ == "xcomp" and _infinitive(c)), None)
         if raised is None:
             return None  # "explosions are heard": an event, not a report

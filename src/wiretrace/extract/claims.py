@@ -46,6 +46,7 @@ from wiretrace.extract.factuality_links import LinkedFactuality, link_confirmati
 from wiretrace.extract.outlets import OutletRegistry, load_outlet_registry
 from wiretrace.extract.proposition import proposition
 from wiretrace.extract.speakers import SpeakerResolver
+from wiretrace.extract.syntax import agent_of
 from wiretrace.records import ChainLink, Claim, ClaimPlace, Segment, SegmentKind
 
 ACT_CUES = frozenset(
@@ -244,14 +245,10 @@ def _answerer(span: Span, resolver: SpeakerResolver) -> ChainLink | None:
     head = span.root
     if head.lemma_.lower() not in ANSWER_VERBS:
         return None
-    answerer = None
-    for child in head.children:
-        if child.dep_ == "agent":
-            answerer = next((c for c in child.children if c.dep_ == "pobj"), None)
-        elif child.dep_ == "nsubj" and child.pos_ in {"NOUN", "PROPN"} and any(
-            c.dep_ == "dobj" and c.pos_ == "PRON" for c in head.children
-        ):
-            answerer = child  # a pronoun subject ("He denied it", "Nobody confirmed this") names no one here
+    answerer = agent_of(head)
+    if answerer is None and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in head.children):
+        # a pronoun subject ("He denied it", "Nobody confirmed this") names no one here
+        answerer = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
     if answerer is None:
         return None
     return resolver.named(span.doc[answerer.left_edge.i : answerer.right_edge.i + 1].text)

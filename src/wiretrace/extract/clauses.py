@@ -32,11 +32,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from wiretrace.errors import WiretraceError
+from wiretrace.extract.syntax import SUBJECT_DEPS, agent_of, has_passive_mark
 
 VERBAL_POS = frozenset({"VERB", "AUX"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "ADV", "NUM"})
 COLON_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "AUX", "ADJ", "NUM"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SEPARATORS = frozenset({",", ";", "–", "—"})
 RELATIVE_OPENERS = frozenset({",", "(", "–", "—"})
@@ -334,7 +334,7 @@ def _borrowed_subject(conj: Token, options: ClauseOptions) -> int | None:
     if subject is None:
         return None
     if options.agent_subject and _is_passive(first) and not _is_passive(conj, shares_with=first):
-        agent = _agent(first)
+        agent = agent_of(first)
         if agent is not None and not _is_animate(subject):
             return agent.i
     return subject.i
@@ -342,18 +342,10 @@ def _borrowed_subject(conj: Token, options: ClauseOptions) -> int | None:
 
 def _is_passive(verb: Token, shares_with: Token | None = None) -> bool:
     """Passive voice; a bare participle coordinated with a passive ("was detained and released") shares it."""
-    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+    if has_passive_mark(verb, clausal_subject=True):
         return True
     own_aux = any(c.dep_ == "aux" for c in verb.children)
     return shares_with is not None and verb.tag_ == "VBN" and not own_aux and _is_passive(shares_with)
-
-
-def _agent(verb: Token) -> Token | None:
-    """The object of the "by" phrase of a passive verb."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
 
 
 def _is_animate(noun: Token) -> bool:

@@ -50,6 +50,7 @@ from wiretrace.extract.factuality_clause import (
     subject_of,
     trailing_frames,
 )
+from wiretrace.extract.syntax import agent_of
 
 PRIORITY = ("denied", "not-confirmed", "confirmed", "opinion", "negated", "hedged")
 STRONG = ("denied", "not-confirmed", "confirmed")
@@ -341,10 +342,7 @@ def _prescribed(head: Token) -> bool:
 
 def _confirmer(head: Token) -> Token | None:
     """Who confirms: the agent of a passive ("confirmed by X"), else the subject of an active verb."""
-    if is_passive(head):
-        agent = next((c for c in head.children if c.dep_ == "agent"), None)
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return subject_of(head)
+    return agent_of(head) if is_passive(head) else subject_of(head)
 
 
 def _appointment_sense(head: Token) -> bool:

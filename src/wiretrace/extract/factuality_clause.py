@@ -23,6 +23,7 @@ from wiretrace.extract.factuality_cues import (
     REPORTING_VERBS,
     UNNAMED_SOURCE_HEADS,
 )
+from wiretrace.extract.syntax import has_passive_mark
 
 # Dependencies that start another clause: a cue below one of these belongs to that clause, not ours.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "pcomp"})
@@ -86,7 +87,7 @@ def is_passive(head: Token) -> bool:
     children = list(head.children)
     if any(c.lower_ == "'s" and c.dep_ == "auxpass" for c in children) and any(c.dep_ == "dobj" for c in children):
         return False
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (head.tag_ == "VBN" and head.dep_ == "acl")
+    return has_passive_mark(head) or (head.tag_ == "VBN" and head.dep_ == "acl")
 
 
 def is_unnamed_source(noun: Token | None) -> bool:
