@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import UTC, datetime
 
 import pytest
@@ -147,3 +148,20 @@ def test_a_name_that_does_not_resolve_is_one_skip_saying_so() -> None:
 ])  # fmt: skip
 def test_public_addresses(address: str, public: bool) -> None:
     assert is_public_address(address) is public
+
+
+def test_a_name_is_checked_as_the_name_connected_to(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"straße" is "xn--strae-oqa" to httpx (IDNA 2008) but "strasse" to Python's idna codec (IDNA 2003):
+    the check must resolve the name the connection uses, or a DNS owner could answer the two apart."""
+    server.routes["/story"] = Route(PAGE)
+    real, asked = socket.getaddrinfo, []
+
+    def resolver(host: str, *args: object, **kwargs: object) -> list:
+        asked.append(host)
+        return real("127.0.0.1" if host == "xn--strae-oqa.example" else "93.184.216.34", *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    url = server.url("/story").replace("127.0.0.1", "straße.example")
+    (refused,) = read(url, public_hosts_only=True)
+    assert_skipped(refused, url, "E009", "refused: xn--strae-oqa.example is 127.0.0.1, not a public address")
+    assert asked == ["xn--strae-oqa.example"] and server.user_agents == []

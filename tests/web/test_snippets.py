@@ -39,8 +39,14 @@ def test_the_passage_holding_the_most_distinct_words_is_chosen() -> None:
     assert shown(text, "police killed") == "…w28 w29 [police] said dozens were [killed]. w0 w1 w2 w3 w4…"
 
 
+def test_words_apart_by_any_space_and_text_without_spaces() -> None:
+    assert shown("ab\u00a0" * 100 + "police said more", "police") == "…ab ab [police] said more"
+    assert shown("\n  police said", "police") == "[police] said"  # no "…" for leading blank space
+    assert shown("-".join(["word"] * 500), "word") is None  # no passage of 300 characters: FTS5 cuts it
+
+
 WORDS = st.sampled_from(["police", "Police", "POLICE", "killed", "kill", "dozens", "saint", "denis", "x"])
-SEPARATORS = st.sampled_from([" ", "  ", "\n", ", ", "-", "_", "—", ". ", "'"])
+SEPARATORS = st.sampled_from([" ", "  ", "\n", ", ", "-", "_", "—", ". ", "'", "\u00a0", "\u2009", "\r\n"])
 
 
 @settings(max_examples=300, deadline=None)

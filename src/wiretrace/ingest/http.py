@@ -70,7 +70,9 @@ def _refuse_non_public(url: str) -> Callable[[httpx.Request], None]:
     resolves to an address that is not public."""
 
     def check(request: httpx.Request) -> None:
-        host = request.url.host
+        # The name httpx connects to (IDNA 2008, "xn--strae-oqa" for "straße"); ``url.host`` is the Unicode
+        # form, which getaddrinfo would encode by IDNA 2003 ("strasse"): another name, another answer.
+        host = request.url.raw_host.decode("ascii")
         try:
             found = {info[4][0] for info in socket.getaddrinfo(host, request.url.port or 80, type=socket.SOCK_STREAM)}
         except (OSError, UnicodeError) as error:

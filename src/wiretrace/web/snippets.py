@@ -27,6 +27,8 @@ STARTS_TRIED = 3  # of which the first few are tried as the passage's first hit
 _TOKEN = re.compile(r"[^\W_]+")
 _MORE_LETTERS = r"[^\W_]*"
 _SPAN = re.compile(r"(?:\S+\s+){0,%d}\S+" % (WORDS_SHOWN - 1))
+_WORD_START = re.compile(r"(?<!\S)\S")  # whitespace as Unicode has it: no-break and thin spaces too
+MAX_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,22 +61,24 @@ def searched_words(words: list[tuple[str, bool]]) -> SearchedWords | None:
 
 def passage(text: str, words: SearchedWords) -> str | None:
     """About ``WORDS_SHOWN`` words of ``text`` around its first hits of ``words``, hits in ``[...]``,
-    ``…`` where the text goes on; None when ``text`` has no hit."""
-    hits = _first_hits(text, words)
-    if not hits:
-        return None
+    ``…`` where the text goes on; None when ``text`` has no hit, or none a passage of at most
+    ``MAX_CHARS`` can show (words run together without spaces: FTS5 cuts those better)."""
     best: tuple[int, int, int] | None = None  # (distinct words, start, end)
-    for hit_start, _, _ in hits[:STARTS_TRIED]:
+    hits = _first_hits(text, words)
+    for hit_start, hit_end, _ in hits[:STARTS_TRIED]:
         start = _words_back(text, hit_start, WORDS_BEFORE)
         shown = _SPAN.match(text, start)
-        end = shown.end() if shown else len(text)
+        end = shown.end() if shown else hit_end
+        if end < hit_end or end - start > MAX_CHARS:
+            continue
         distinct = len({word for s, e, word in hits if start <= s and e <= end})
         if best is None or distinct > best[0]:
             best = (distinct, start, end)
-    assert best is not None
+    if best is None:
+        return None
     _, start, end = best
     marked = words.any.sub(lambda m: f"[{m.group(0)}]", " ".join(text[start:end].split()))
-    return ("…" if start > 0 else "") + marked + ("…" if text[end:].strip() else "")
+    return ("…" if text[:start].strip() else "") + marked + ("…" if text[end:].strip() else "")
 
 
 def _first_hits(text: str, words: SearchedWords) -> list[tuple[int, int, int]]:
@@ -95,13 +99,9 @@ def _first_hits(text: str, words: SearchedWords) -> list[tuple[int, int, int]]:
 
 
 def _words_back(text: str, position: int, words: int) -> int:
-    """Where the word ``words`` words before the one starting at ``position`` starts (0 when the text
-    has fewer words before it; a word over 60 characters may be cut)."""
-    low = max(0, position - 60 * words)
-    head = text[low:position]
-    for _ in range(words):
-        kept = head.rstrip()
-        if not kept:
-            return 0 if low == 0 else low + len(head)
-        head = kept[: max(kept.rfind(" "), kept.rfind("\n"), kept.rfind("\t")) + 1]
-    return low + len(head)
+    """Where the word ``words`` words before the one starting at ``position`` starts (the first word of
+    the text when there are fewer; looked for in the 60 characters a word before ``position``)."""
+    starts = [m.start() for m in _WORD_START.finditer(text, max(0, position - 60 * words), position)]
+    if len(starts) >= words:
+        return starts[-words]
+    return starts[0] if starts else position
