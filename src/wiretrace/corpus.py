@@ -23,9 +23,12 @@ class Corpus:
     >>> [a.title for a in corpus.articles()]                               # doctest: +SKIP
     """
 
-    def __init__(self, db: str | Path, *, read_only: bool = False, last_run: store.RunSummary | None = None) -> None:
+    def __init__(
+        self, db: str | Path, *, read_only: bool = False, last_run: store.RunSummary | None = None,
+        any_thread: bool = False,
+    ) -> None:
         self.path = Path(db)
-        self.connection: sqlite3.Connection = store.connect(self.path, read_only=read_only)
+        self.connection: sqlite3.Connection = store.connect(self.path, read_only=read_only, any_thread=any_thread)
         self.last_run = last_run
 
     def articles(self, *, limit: int = 100, offset: int = 0) -> list[store.ArticleSummary]:

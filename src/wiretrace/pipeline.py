@@ -59,12 +59,16 @@ def run_analysis(
     on_source_done: ProgressCallback | None = None,
     extractor: Extractor | None = None,
     on_linked: LinkProgress | None = None,
+    linker: Linker | None = None,
 ) -> store.RunSummary:
     """Analyze listed ``sources`` (see ``list_sources``) into an open database; returns the run's summary.
 
-    ``extractor`` lets a caller that analyzes often (a server) load the spaCy pipeline once;
-    ``on_linked(done, total)`` follows the link stage, which runs once every source is read.
+    ``extractor`` and ``linker`` (a ``Linker`` on ``conn``) let a caller that analyzes often (a server)
+    load the spaCy pipeline and replay the stored links once, not at every run; ``on_linked(done,
+    total)`` follows the link stage, which runs once every source is read.
     """
+    if linker is not None and linker.conn is not conn:
+        raise ValueError("the linker given to run_analysis must be on the connection it analyzes into")
     run_id = store.start_run(conn, [s.location for s in sources])
     batch = _Batch(conn, run_id, options.extract, extractor)
     try:
@@ -75,7 +79,7 @@ def run_analysis(
                 on_source_done(source.location, len(sources))
         batch.flush()
         _extract_stored(batch)
-        _link_pending(conn, run_id, options.link, on_linked)
+        _link_pending(conn, run_id, options.link, on_linked, linker)
     except BaseException as exc:
         store.end_run(conn, run_id, "interrupted")
         if isinstance(exc, sqlite3.Error):
@@ -142,12 +146,12 @@ def _extract_stored(batch: _Batch) -> None:
 
 
 def _link_pending(conn: sqlite3.Connection, run_id: int, options: LinkOptions,
-                  on_linked: LinkProgress | None = None) -> None:
-    """Link every extracted article not linked yet (the linker loads only when there is one)."""
+                  on_linked: LinkProgress | None = None, linker: Linker | None = None) -> None:
+    """Link every extracted article not linked yet (a new linker loads only when there is one)."""
     todo = store.articles_to_link(conn)
     if not todo:
         return
-    linker = Linker(conn, options)
+    linker = linker or Linker(conn, options)
     for done, article in enumerate(todo, 1):
         if on_linked is not None:
             on_linked(done - 1, len(todo))
@@ -159,7 +163,7 @@ def _link_pending(conn: sqlite3.Connection, run_id: int, options: LinkOptions,
             stored = store.load_article(conn, article)
             where = stored.locations[0] if stored and stored.locations else f"article {article}"
             store.record_warning(conn, run_id, InputError(where, Code.E018, repr(exc)).as_skipped())
-            linker = Linker(conn, options)  # its in-memory state may be half-updated: rebuild from the store
+            # the linker replays the store before its next article: its state may be half-updated
     if on_linked is not None:
         on_linked(len(todo), len(todo))
 

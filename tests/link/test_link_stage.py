@@ -137,3 +137,60 @@ def test_a_restarted_linker_replays_the_same_links_whatever_its_batch(tmp_path):
         assert stepwise._article_at == whole._article_at
         assert stepwise._stories.assignments == whole._stories.assignments
         assert len(stepwise._reposts) == len(whole._reposts)
+
+
+def _reference(tmp_path: Path) -> Path:
+    """The three reports analysed one run each, in the order the tests below add them."""
+    db = tmp_path / "reference.db"
+    for name in ("quake-1.txt", "vote.txt", "quake-2.txt"):
+        wiretrace.analyze([_write(tmp_path / f"ref-{name}", [name])], db).close()
+    return db
+
+
+def _run(conn, folder: Path, linker: Linker) -> None:
+    from wiretrace.pipeline import AnalyzeOptions, list_sources, run_analysis
+
+    options = AnalyzeOptions()
+    run_analysis(conn, list_sources([folder], options), options, linker=linker)
+
+
+def test_a_linker_kept_between_runs_links_on_without_replaying(tmp_path):
+    db = tmp_path / "w.db"
+    wiretrace.analyze([_write(tmp_path / "a", ["quake-1.txt"])], db).close()
+    with store.connect(db) as conn:
+        warm = Linker(conn)
+        replayed = warm._stories
+        _run(conn, _write(tmp_path / "b", ["vote.txt"]), warm)
+        _run(conn, _write(tmp_path / "c", ["quake-2.txt"]), warm)
+        assert warm._stories is replayed  # nothing else wrote: the state in memory was kept up to date
+        with store.connect(_reference(tmp_path)) as reference:
+            assert _snapshot(conn) == _snapshot(reference)
+
+
+def test_a_linker_kept_between_runs_replays_the_store_when_another_connection_wrote(tmp_path):
+    """Another writer (``wiretrace analyze`` while the web app runs) adds stories and clusters the kept
+    linker has not seen: linking on from its old state would reuse their ids."""
+    db = tmp_path / "w.db"
+    wiretrace.analyze([_write(tmp_path / "a", ["quake-1.txt"])], db).close()
+    with store.connect(db) as conn:
+        warm = Linker(conn)
+        replayed = warm._stories
+        wiretrace.analyze([_write(tmp_path / "b", ["vote.txt"])], db).close()  # another connection
+        _run(conn, _write(tmp_path / "c", ["quake-2.txt"]), warm)
+        assert warm._stories is not replayed
+        with store.connect(_reference(tmp_path)) as reference:
+            assert _snapshot(conn) == _snapshot(reference)
+
+
+def test_a_linker_whose_call_failed_replays_the_store_before_the_next(tmp_path):
+    db = tmp_path / "w.db"
+    wiretrace.analyze([_write(tmp_path / "a", ["quake-1.txt", "vote.txt"])], db).close()
+    with store.connect(db) as conn:
+        warm = Linker(conn)
+        replayed = warm._stories
+        with pytest.raises(ValueError, match="article 99 is not stored"):
+            warm.link(99)
+        _run(conn, _write(tmp_path / "c", ["quake-2.txt"]), warm)
+        assert warm._stories is not replayed
+        with store.connect(_reference(tmp_path)) as reference:
+            assert _snapshot(conn) == _snapshot(reference)

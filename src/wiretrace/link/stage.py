@@ -22,7 +22,8 @@ Nothing earlier is re-clustered: adding an article costs the same whatever the c
 the candidate searches. A new ``Linker`` on an existing database replays the stored links (signatures,
 story signals and assignments, in link order) without scoring anything; each story's claim index is
 rebuilt when an article joins it, and at most ``LinkOptions.cached_claims`` claims stay in memory
-(least recently used stories are dropped first).
+(least recently used stories are dropped first). A linker kept between runs replays them again when
+another connection has written to the database since, or after one of its calls failed.
 """
 
 from __future__ import annotations
@@ -106,12 +107,22 @@ class Linker:
     def __init__(self, conn: sqlite3.Connection, options: LinkOptions | None = None) -> None:
         self.conn = conn
         self.options = options or LinkOptions()
+        self._load()
+
+    def _load(self) -> None:
+        """The state of the stored links, replayed (see ``_restore``); what ``link`` then keeps up to date."""
         self._stories = StoryClusterer(self.options.stories)
         self._reposts = RepostIndex(self.options.reposts)
         self._article_at: list[int] = []  # clusterer position → article id
         self._claims: OrderedDict[int, _StoryClaims] = OrderedDict()  # story id → its claims (LRU)
-        self._next_cluster = 1 + int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM clusters").fetchone()[0])
+        self._next_cluster = 1 + int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM clusters").fetchone()[0])
         self._restore()
+        self._version = self._data_version()
+        self._broken = False
+
+    def _data_version(self) -> int:
+        """SQLite's count of commits by *other* connections, as this one sees it (``PRAGMA data_version``)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def _restore(self, batch: int = 1000) -> None:
         """Replay the stored links, ``batch`` articles at a time (a 100k-article corpus is never held whole)."""
@@ -133,7 +144,21 @@ class Linker:
         return len(todo)
 
     def link(self, article: int) -> store.LinkUpdate:
-        """Link one stored, extracted article and store the result (see the module docstring)."""
+        """Link one stored, extracted article and store the result (see the module docstring).
+
+        A linker kept warm between calls (the web app keeps one for its reports) stays true to the
+        store: when another connection has committed since (``wiretrace analyze`` on the same database),
+        or when an earlier call failed half-way, the stored links are replayed first.
+        """
+        if self._broken or self._data_version() != self._version:
+            self._load()
+        try:
+            return self._link(article)
+        except BaseException:
+            self._broken = True  # the state in memory may be half-updated: replay the store next time
+            raise
+
+    def _link(self, article: int) -> store.LinkUpdate:
         stored = store.load_article(self.conn, article)
         signals = store.story_signals(self.conn, article)
         if stored is None or signals is None:

@@ -37,17 +37,18 @@ class RunSummary:
     finished_at: str | None
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> sqlite3.Connection:
+def connect(path: str | Path, *, read_only: bool = False, any_thread: bool = False) -> sqlite3.Connection:
     """Open a wiretrace database; unless ``read_only``, create it if needed and bring its schema up to date.
 
     A file that is not a wiretrace database (another program's SQLite file, anything else) is refused
-    before anything is written to it.
+    before anything is written to it. ``any_thread`` lets other threads use the handle (the caller then
+    makes sure only one does at a time, as the web app's write lock does).
     """
     path = Path(path)
     _check_path(path, read_only=read_only)
     try:
         uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=not any_thread)
         conn.row_factory = sqlite3.Row
         _check_is_ours(conn, path, read_only=read_only)
         if not read_only:

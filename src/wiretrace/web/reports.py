@@ -3,7 +3,9 @@
 Posted text or HTML is written to a private temporary file (the pipeline reads sources, and a file
 keeps ingest's sniffing, size cap and decoding exactly as for files on disk); a URL is fetched by
 ingest as usual, except that a host on this machine or its private network is refused (unless
-``WebOptions.fetch_private_hosts``): a caller must not make the server read what only it can reach. The app's ``Extractor`` is loaded once and reused, under the app's write lock.
+``WebOptions.fetch_private_hosts``): a caller must not make the server read what only it can reach.
+The app's ``Extractor`` is loaded once and reused, under the app's write lock, and so is its ``Linker``:
+a report costs its own linking, not a replay of every stored link.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def add_report(web: WebState, report: ReportIn) -> ReportResult:
     with web.writer() as corpus, tempfile.TemporaryDirectory(prefix="wiretrace-report-") as folder:
         source = _source(report, Path(folder))
         before = corpus.count_articles()
-        corpus.last_run = run_analysis(corpus.connection, [source], options, extractor=web.extractor())
+        corpus.last_run = run_analysis(corpus.connection, [source], options, extractor=web.extractor(),
+                                       linker=web.linker())
         skipped = tuple(corpus.skipped())
         article = _newest_article(corpus) if corpus.count_articles() > before else None
     run = corpus.last_run

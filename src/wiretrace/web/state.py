@@ -1,17 +1,19 @@
 """What one running app holds: its settings, one read-only database handle per worker thread, the write
-lock, the source index and the spaCy pipeline reports are analysed with (loaded once, on the first report).
+lock with the one writable handle, the source index, and the spaCy pipeline and linker reports are
+analysed with (loaded once, on the first report).
 
 FastAPI runs plain (non-async) endpoints in a thread pool and SQLite connections belong to the thread
 that opened them, so each thread keeps its own read-only ``Corpus``: every worker thread, and the event
 loop's thread for the read routes declared ``async def`` (a page read from indexes in a few
 milliseconds costs less run in place than handed to a worker thread and back, about 0.4 ms). Only such
 short reads run on the event loop: the source index is built in a thread of its own, and the write
-routes stay sync. Writes open a writable handle for the request and are serialised by one lock (SQLite
+routes stay sync. Writes share one writable handle, kept open, and are serialised by one lock (SQLite
 has one writer at a time anyway).
 """
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
@@ -20,10 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wiretrace.corpus import Corpus
+from wiretrace.errors import StoreError
 from wiretrace.web.sources import SourceCache
 
 if TYPE_CHECKING:
     from wiretrace.extract.stage import Extractor
+    from wiretrace.link.stage import Linker
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,8 @@ class WebState:
         self._opened: list[Corpus] = []
         self._opened_lock = threading.Lock()
         self._extractor: Extractor | None = None
+        self._writer: Corpus | None = None
+        self._linker: Linker | None = None
         self.sources = SourceCache(lambda: Corpus(self.db, read_only=True))
 
     def corpus(self) -> Corpus:
@@ -103,13 +109,34 @@ class WebState:
 
     @contextmanager
     def writer(self) -> Iterator[Corpus]:
-        """A writable handle for one write, held under the app's write lock and closed after."""
+        """The app's one writable handle, held under its write lock for one write. It stays open between
+        writes, so the linker kept on it stays warm; a write the database fails closes it (the next write
+        opens it anew)."""
         with self.write_lock:
-            corpus = Corpus(self.db)
+            if self._writer is None:
+                self._writer = Corpus(self.db, any_thread=True)  # used by one thread at a time: under the lock
             try:
-                yield corpus
-            finally:
-                corpus.close()
+                yield self._writer
+            except (sqlite3.Error, StoreError):
+                self._drop_writer()
+                raise
+
+    def linker(self) -> Linker:
+        """The linker reports are linked with, on the writable handle (call it inside ``writer()``): the
+        stored links are replayed once, on the first report, not at every one (seconds on a large
+        database); ``Linker.link`` replays them again if anything else has written to the database."""
+        if self._writer is None:
+            raise RuntimeError("WebState.linker() is for use inside WebState.writer()")
+        if self._linker is None:
+            from wiretrace.link.stage import Linker
+
+            self._linker = Linker(self._writer.connection)
+        return self._linker
+
+    def _drop_writer(self) -> None:
+        writer, self._writer, self._linker = self._writer, None, None
+        if writer is not None:
+            writer.close()
 
     def extractor(self) -> Extractor:
         """The claim extractor, loaded on the first report (call it under ``write_lock``)."""
@@ -120,7 +147,9 @@ class WebState:
         return self._extractor
 
     def close(self) -> None:
-        """Close every handle opened by the worker threads (at shutdown)."""
+        """Close every handle opened by the worker threads and the writable one (at shutdown)."""
+        with self.write_lock:
+            self._drop_writer()
         with self._opened_lock:
             for corpus in self._opened:
                 try:
