@@ -67,8 +67,9 @@ def run_analysis(
     load the spaCy pipeline and replay the stored links once, not at every run; ``on_linked(done,
     total)`` follows the link stage, which runs once every source is read.
     """
-    if linker is not None and linker.conn is not conn:
-        raise ValueError("the linker given to run_analysis must be on the connection it analyzes into")
+    if linker is not None and (linker.conn is not conn or linker.options != options.link):
+        raise ValueError("the linker given to run_analysis must be on the connection it analyzes into, "
+                         "with the run's link options")
     run_id = store.start_run(conn, [s.location for s in sources])
     batch = _Batch(conn, run_id, options.extract, extractor)
     try:
@@ -157,7 +158,7 @@ def _link_pending(conn: sqlite3.Connection, run_id: int, options: LinkOptions,
             on_linked(done - 1, len(todo))
         try:
             linker.link(article)
-        except sqlite3.Error:
+        except (sqlite3.Error, StoreError):
             raise
         except Exception as exc:  # a linking defect costs this article its links, never the run
             stored = store.load_article(conn, article)

@@ -182,15 +182,66 @@ def test_a_linker_kept_between_runs_replays_the_store_when_another_connection_wr
             assert _snapshot(conn) == _snapshot(reference)
 
 
-def test_a_linker_whose_call_failed_replays_the_store_before_the_next(tmp_path):
+def test_a_linker_whose_call_failed_half_way_replays_the_store_before_the_next(tmp_path):
+    """The store refuses the link after the linker has taken the article into its state in memory (a
+    trigger of the test's own, a real failure of the real database): the next call must not go on from
+    that half-updated state."""
     db = tmp_path / "w.db"
     wiretrace.analyze([_write(tmp_path / "a", ["quake-1.txt", "vote.txt"])], db).close()
     with store.connect(db) as conn:
         warm = Linker(conn)
         replayed = warm._stories
-        with pytest.raises(ValueError, match="article 99 is not stored"):
-            warm.link(99)
-        _run(conn, _write(tmp_path / "c", ["quake-2.txt"]), warm)
-        assert warm._stories is not replayed
+        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON links BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        folder = _write(tmp_path / "c", ["quake-2.txt"])
+        with pytest.raises(Exception, match="refused"):
+            _run(conn, folder, warm)
+        assert len(warm._article_at) == 3  # the article is in the linker's memory, not in the store
+        conn.execute("DROP TRIGGER refuse")
+        _run(conn, folder, warm)
+        assert warm._stories is not replayed and len(warm._article_at) == 3
         with store.connect(_reference(tmp_path)) as reference:
             assert _snapshot(conn) == _snapshot(reference)
+
+
+def test_a_link_is_not_written_over_a_commit_made_while_it_was_worked_out(tmp_path):
+    """Another connection commits after the linker's check at the start of ``link`` (here: before
+    ``_link`` is called directly): the check inside the write transaction refuses to write, and ``link``
+    replays and links again."""
+    from wiretrace.link.stage import _Stale
+
+    db = tmp_path / "w.db"
+    wiretrace.analyze([_write(tmp_path / "a", ["quake-1.txt"])], db).close()
+    with store.connect(db) as conn:
+        warm = Linker(conn)
+        wiretrace.analyze([_write(tmp_path / "b", ["vote.txt"])], db).close()  # another connection
+        from wiretrace.pipeline import AnalyzeOptions, list_sources, run_analysis
+
+        options = AnalyzeOptions(link=warm.options)
+        before = _snapshot(conn)
+        stored = _write(tmp_path / "c", ["quake-2.txt"])
+        run_analysis(conn, list_sources([stored], options), options, linker=Linker(conn))  # stores and links it
+        article = conn.execute("SELECT MAX(article_id) FROM links").fetchone()[0]
+        conn.execute("DELETE FROM cluster_claims WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?)",
+                     (article,))  # fmt: skip
+        conn.execute("DELETE FROM links WHERE article_id = ?", (article,))
+        conn.execute("DELETE FROM clusters WHERE id NOT IN (SELECT cluster_id FROM cluster_claims)")
+        assert _snapshot(conn) == before  # the article stored and not linked, as after an interrupted run
+        with pytest.raises(_Stale):
+            warm._link(article)  # worked out on the state from before the other connection's commit
+        assert _snapshot(conn) == before  # nothing written
+        assert warm.link(article) is not None
+        with store.connect(_reference(tmp_path)) as reference:
+            assert _snapshot(conn) == _snapshot(reference)
+
+
+def test_a_linker_given_to_a_run_must_be_on_its_connection_with_its_options(tmp_path):
+    from wiretrace.link.stage import LinkOptions
+    from wiretrace.pipeline import AnalyzeOptions, run_analysis
+
+    db = tmp_path / "w.db"
+    wiretrace.analyze([_write(tmp_path / "a", ["quake-1.txt"])], db).close()
+    with store.connect(db) as conn, store.connect(db) as other:
+        with pytest.raises(ValueError, match="on the connection it analyzes into"):
+            run_analysis(conn, [], AnalyzeOptions(), linker=Linker(other))
+        with pytest.raises(ValueError, match="the run's link options"):
+            run_analysis(conn, [], AnalyzeOptions(), linker=Linker(conn, LinkOptions(setting_share=0.5)))

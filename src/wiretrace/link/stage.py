@@ -47,11 +47,19 @@ from wiretrace.link.provenance import OriginResolver, ProvenanceOptions, indepen
 from wiretrace.link.setting import Setting
 from wiretrace.link.reposts import RepostIndex, RepostOptions, signature
 from wiretrace.link.stories import StoryClusterer, StoryOptions, features_from_signals
+from wiretrace.errors import StoreError
 from wiretrace.records import UNKNOWN_OUTLET, ClaimCluster, Mention, Story
 from wiretrace.store.claims import StoredClaim
 
 __all__ = ["LinkOptions", "Linker"]
 
+
+
+LINK_ATTEMPTS = 3
+
+
+class _Stale(Exception):
+    """Another connection committed after the linker last read the store: its state is not the store's."""
 
 @dataclass(frozen=True, slots=True)
 class LinkOptions:
@@ -110,14 +118,23 @@ class Linker:
         self._load()
 
     def _load(self) -> None:
-        """The state of the stored links, replayed (see ``_restore``); what ``link`` then keeps up to date."""
+        """The state of the stored links, replayed (see ``_restore``); what ``link`` then keeps up to date.
+
+        The store's version is read first: a commit by another connection during the replay then makes
+        the next ``link`` replay again, never go on from a state that misses it."""
+        self._broken = True  # until the replay is whole
+        self._version = self._data_version()
         self._stories = StoryClusterer(self.options.stories)
         self._reposts = RepostIndex(self.options.reposts)
         self._article_at: list[int] = []  # clusterer position → article id
         self._claims: OrderedDict[int, _StoryClaims] = OrderedDict()  # story id → its claims (LRU)
         self._next_cluster = 1 + int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM clusters").fetchone()[0])
-        self._restore()
-        self._version = self._data_version()
+        try:
+            self._restore()
+        except sqlite3.Error:
+            raise
+        except Exception as exc:  # not one article's defect: no article can be linked without the replay
+            raise StoreError(f"cannot replay the stored links ({exc!r}); what is stored is kept, run again") from exc
         self._broken = False
 
     def _data_version(self) -> int:
@@ -143,20 +160,36 @@ class Linker:
                 on_article(article)
         return len(todo)
 
-    def link(self, article: int) -> store.LinkUpdate:
-        """Link one stored, extracted article and store the result (see the module docstring).
+    def link(self, article: int) -> store.LinkUpdate | None:
+        """Link one stored, extracted article and store the result (see the module docstring); None when
+        another writer linked it meanwhile.
 
         A linker kept warm between calls (the web app keeps one for its reports) stays true to the
         store: when another connection has committed since (``wiretrace analyze`` on the same database),
-        or when an earlier call failed half-way, the stored links are replayed first.
+        or when an earlier call failed half-way, the stored links are replayed first; and the link is
+        written only if no other connection has committed since (checked inside the write transaction;
+        otherwise it is replayed and linked again, up to ``LINK_ATTEMPTS`` times).
         """
-        if self._broken or self._data_version() != self._version:
-            self._load()
-        try:
-            return self._link(article)
-        except BaseException:
-            self._broken = True  # the state in memory may be half-updated: replay the store next time
-            raise
+        for _ in range(LINK_ATTEMPTS):
+            if self._broken or self._data_version() != self._version:
+                self._load()
+                if store.link_of(self.conn, article) is not None:
+                    return None  # another writer linked it meanwhile
+            try:
+                return self._link(article)
+            except _Stale:  # another connection committed while this article was linked: nothing was written
+                self._broken = True
+            except BaseException:
+                self._broken = True  # the state in memory may be half-updated: replay the store next time
+                raise
+        raise StoreError(f"article {article}: the database kept changing while it was linked (another wiretrace "
+                         "writing to it at the same time); what is stored is kept, run again")
+
+    def _still_current(self) -> None:
+        """Raise ``_Stale`` when another connection has committed since the last replay (called inside the
+        write transaction that stores a link, when no other connection can commit any more)."""
+        if self._data_version() != self._version:
+            raise _Stale
 
     def _link(self, article: int) -> store.LinkUpdate:
         stored = store.load_article(self.conn, article)
@@ -180,7 +213,7 @@ class Linker:
                         for cid in dict.fromkeys([*assignments.values(), *recount]))  # fmt: skip
         update = store.LinkUpdate(article, self._story(story_id, article, touched), repost_of, minhash, touched,
                                   tuple(assignments.items()))  # fmt: skip
-        store.save_link(self.conn, update)
+        store.save_link(self.conn, update, check=self._still_current)
         return update
 
     # ---- claim clusters ---------------------------------------------------------------------------

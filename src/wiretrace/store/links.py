@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -99,11 +99,15 @@ def linked_articles(conn: sqlite3.Connection) -> Iterator[LinkedArticle]:
                             signals_from_text(row[4]))  # fmt: skip
 
 
-def save_link(conn: sqlite3.Connection, update: LinkUpdate) -> None:
-    """Store one article's link, its story and the clusters it touched, atomically."""
+def save_link(conn: sqlite3.Connection, update: LinkUpdate, *, check: Callable[[], None] | None = None) -> None:
+    """Store one article's link, its story and the clusters it touched, atomically. ``check`` runs first
+    inside the write transaction, when no other connection can commit any more: it may raise to write
+    nothing (the linker checks that the store is still the one it linked against)."""
     now = utcnow()
     story = update.story
     with transaction(conn):
+        if check is not None:
+            check()
         conn.execute(
             "INSERT OR REPLACE INTO stories(id, title, start, end, articles, sources, claims, clusters, updated_at,"
             " record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -35,11 +35,10 @@ def add_report(web: WebState, report: ReportIn) -> ReportResult:
     with web.writer() as corpus, tempfile.TemporaryDirectory(prefix="wiretrace-report-") as folder:
         source = _source(report, Path(folder))
         before = corpus.count_articles()
-        corpus.last_run = run_analysis(corpus.connection, [source], options, extractor=web.extractor(),
-                                       linker=web.linker())
+        run = run_analysis(corpus.connection, [source], options, extractor=web.extractor(), linker=web.linker())
+        corpus.last_run = run  # the handle is the app's, shared by every write: read it before the lock goes
         skipped = tuple(corpus.skipped())
         article = _newest_article(corpus) if corpus.count_articles() > before else None
-    run = corpus.last_run
     if run.stored == 0 and run.unchanged == 0:
         reasons = "; ".join(f"[{s.code}] {s.reason}" for s in skipped) or "nothing was stored"
         raise ApiError(422, f"the report was not stored: {reasons}")
