@@ -60,3 +60,24 @@ def test_reports_share_one_warm_linker_until_another_writer_commits(seed_db: Pat
         assert links[third] == (links[bridge][0], bridge)  # known as a copy: the linker saw the outside write
         linked = conn.execute("SELECT COUNT(*) FROM claims c JOIN links l ON l.article_id = c.article_id").fetchone()[0]
         assert conn.execute("SELECT COUNT(*) FROM cluster_claims").fetchone()[0] == linked
+
+
+def test_a_report_the_database_fails_to_link_is_a_503_and_is_linked_with_the_next(
+    seed_db: Path, tmp_path: Path
+) -> None:
+    """The database refuses the link (a trigger of the test's own: a real failure of the real database).
+    The answer says so and to retry; the report stays stored, and the next report links it too."""
+    db = tmp_path / "copy.db"
+    shutil.copy(seed_db, db)
+    with TestClient(create_app(db, token=TOKEN)) as client:
+        with store.connect(db) as conn:
+            conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON links BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        response = client.post("/api/reports", json={"text": REPORTS[0], "outlet": "Harbour Wire"}, headers=AUTH)
+        assert response.status_code == 503 and response.headers["retry-after"] == "5"
+        assert "refused" in response.json()["error"]["message"]
+        with store.connect(db) as conn:
+            assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3  # the report is kept
+            conn.execute("DROP TRIGGER refuse")
+        post(client, REPORTS[1])
+    with store.connect(db) as conn:
+        assert store.articles_to_link(conn) == []

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from wiretrace import store
+from wiretrace.errors import StoreError
 from wiretrace.link.claim_index import ClaimIndex
 from wiretrace.link.claim_match import DIFFERENT, ClaimMatchOptions, compare_claims
 from wiretrace.link.claim_views import ClaimView, claim_view
@@ -47,19 +48,17 @@ from wiretrace.link.provenance import OriginResolver, ProvenanceOptions, indepen
 from wiretrace.link.setting import Setting
 from wiretrace.link.reposts import RepostIndex, RepostOptions, signature
 from wiretrace.link.stories import StoryClusterer, StoryOptions, features_from_signals
-from wiretrace.errors import StoreError
 from wiretrace.records import UNKNOWN_OUTLET, ClaimCluster, Mention, Story
 from wiretrace.store.claims import StoredClaim
 
 __all__ = ["LinkOptions", "Linker"]
 
-
-
-LINK_ATTEMPTS = 3
+LINK_ATTEMPTS = 3  # links of one article worked out again when another writer keeps committing meanwhile
 
 
 class _Stale(Exception):
     """Another connection committed after the linker last read the store: its state is not the store's."""
+
 
 @dataclass(frozen=True, slots=True)
 class LinkOptions:

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from wiretrace.errors import WiretraceError
+from wiretrace.errors import StoreError, WiretraceError
 
 log = logging.getLogger("wiretrace.web")
 
@@ -32,6 +32,7 @@ CODES = {
     415: "unsupported-media-type",
     422: "invalid-request",
     500: "internal-error",
+    503: "unavailable",
 }
 
 
@@ -75,6 +76,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         return error_response(request, 422, validation_message(exc.errors()))
+
+    @app.exception_handler(StoreError)
+    async def _store_error(request: Request, exc: StoreError) -> Response:
+        # the database failed or kept changing under a write: not the request's fault; what was stored is kept
+        return error_response(request, 503, str(exc), {"Retry-After": "5"})
 
     @app.exception_handler(WiretraceError)
     async def _wiretrace_error(request: Request, exc: WiretraceError) -> Response:

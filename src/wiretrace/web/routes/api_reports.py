@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api", tags=["reports"])
     status_code=201,
     response_model=ReportResult,
     dependencies=[Depends(require_token)],
-    responses=error_responses(400, 401, 403, 422),
+    responses=error_responses(400, 401, 403, 422, 503),
     summary="Add a report: it is cleaned, extracted, stored and linked like `wiretrace analyze` (needs the token)",
 )
 def post_report(request: Request, report: ReportIn) -> JSONResponse:
